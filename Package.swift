@@ -1,0 +1,28 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "brugerinformation",
+  products: [
+    .executable(name: "brugerinformation", targets: ["brugerinformation"])
+  ],
+  targets: [
+    // HTTP: sockets, event loops, parser, responses, router, static files. Knows nothing of the portal.
+    .target(name: "CEpoll"),
+    .target(name: "HTTP", dependencies: ["CEpoll"]),
+
+    // The store: a thin wrapper over SQLite's C API, pure domain rules, and the schema that enforces them.
+    .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+    .target(name: "SQLite", dependencies: ["CSQLite"]),
+    .target(name: "Domain"),
+    .target(name: "Store", dependencies: ["SQLite", "Domain"], resources: [.copy("Data")]),
+
+    .executableTarget(name: "brugerinformation", dependencies: ["HTTP", "Store", "Domain"]),
+
+    .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+    .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+    .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+    .testTarget(name: "StoreTests", dependencies: ["Store", "SQLite", "Domain"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

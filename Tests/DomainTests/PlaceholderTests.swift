@@ -1,0 +1,5 @@
+import XCTest
+
+final class DomainPlaceholderTests: XCTestCase {
+  func testNothingYet() {}
+}

@@ -1,0 +1,5 @@
+import XCTest
+
+final class SQLitePlaceholderTests: XCTestCase {
+  func testNothingYet() {}
+}
