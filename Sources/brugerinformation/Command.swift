@@ -1,0 +1,72 @@
+import Foundation
+
+/// One subcommand of `brugerinformation`.
+protocol Command {
+  static var name: String { get }
+  /// One line for the overview.
+  static var summary: String { get }
+  /// The full `--help` text: usage line, options, environment.
+  static var help: String { get }
+  /// Options that take no value.
+  static var flagNames: Set<String> { get }
+  /// Every option and flag the command knows (besides `help`).
+  static var optionNames: Set<String> { get }
+  static func run(_ arguments: Arguments) throws
+}
+
+enum CommandLineTool {
+  static let commands: [any Command.Type] = [
+    ServeCommand.self, MigrateCommand.self, SeedCommand.self, GenerateCommand.self,
+  ]
+
+  static var overview: String {
+    var text = """
+      brugerinformation: the national portal for municipal quality contracts (kvalitetskontrakter).
+
+      Usage: brugerinformation <command> [options]
+
+      Commands:
+
+      """
+    for command in commands {
+      text += "  " + command.name.padding(toLength: 10, withPad: " ", startingAt: 0) + command.summary + "\n"
+    }
+    text += "\nRun 'brugerinformation <command> --help' for a command's options.\n"
+    return text
+  }
+
+  /// Runs the command named by `words[0]` and returns the process's exit status.
+  static func main(_ words: [String]) -> Int32 {
+    guard let first = words.first, first != "--help", first != "-h", first != "help" else {
+      print(overview, terminator: "")
+      return words.isEmpty ? 64 : 0
+    }
+    guard let command = commands.first(where: { $0.name == first }) else {
+      printError("unknown command '\(first)'\n\n" + overview)
+      return 64
+    }
+    do {
+      let flags = command.flagNames.union(["help"])
+      let arguments = try Arguments(Array(words.dropFirst()), flagNames: flags)
+      if arguments.has("help") || arguments.positionals == ["-h"] {
+        print(command.help, terminator: "")
+        return 0
+      }
+      try arguments.rejectUnknown(command.optionNames.union(["help"]))
+      try command.run(arguments)
+      return 0
+    } catch let error as UsageError {
+      printError("\(command.name): \(error)\n\n\(command.help)")
+      return 64
+    } catch {
+      printError("\(command.name): \(error)")
+      return 1
+    }
+  }
+}
+
+func printError(_ message: String) {
+  var text = message
+  if !text.hasSuffix("\n") { text += "\n" }
+  FileHandle.standardError.write(Data(text.utf8))
+}

@@ -1,0 +1,32 @@
+import HTTP
+import Store
+
+/// The portal's routes. The citizen, admin, ministry and open-data modules add theirs here as they land.
+struct Portal {
+  let router: Router
+
+  init(store: Store, publicDirectory: String, benchmarkRoutes: Bool) throws {
+    let staticFiles = try StaticFiles(root: publicDirectory, urlPrefix: "/static")
+    var router = Router()
+    router.get("/") { _ in
+      try FrontPage.render(store: store)
+    }
+    router.get("/healthz") { _ in
+      let municipalities = try store.municipalities().count
+      var response = Response.text("ok: \(municipalities) kommuner\n")
+      response.headers.replaceOrAdd(name: "Cache-Control", value: "no-store")
+      return response
+    }
+    router.get("/static/*path", staticFiles.respond(to:))
+    if benchmarkRoutes {
+      router.get("/_bench/plaintext") { _ in
+        Response(
+          headers: ["Content-Type": "text/plain; charset=utf-8"], body: .bytes(BenchmarkPage.plaintext))
+      }
+      router.get("/_bench/page") { _ in
+        Response(headers: ["Content-Type": "text/html; charset=utf-8"], body: .bytes(BenchmarkPage.render()))
+      }
+    }
+    self.router = router
+  }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import HTTP
+import Store
+
+enum ServeCommand: Command {
+  static let name = "serve"
+  static let summary = "start the portal (creates, migrates and seeds the database on first run)"
+  static let flagNames: Set<String> = ["benchmark-routes", "no-access-log"]
+  static let optionNames: Set<String> = flagNames.union(["host", "port", "database", "public", "event-loops"])
+  static let help = """
+    Usage: brugerinformation serve [options]
+
+    Starts the portal on http://HOST:PORT. A missing or empty database is created, migrated and
+    seeded with the 98 municipalities, the national service areas and marked example data first.
+    Stops gracefully on SIGINT or SIGTERM: requests in flight finish, then it exits 0.
+
+    Options:
+      --host HOST         address to listen on (default 127.0.0.1); '::1' for IPv6, '::' for every
+                          IPv4 and IPv6 address, 'localhost' for both loopbacks
+      --port PORT         TCP port (default 8080, or the PORT environment variable)
+    \(DatabaseOption.help)
+      --public DIR        static files served under /static (default Public)
+      --event-loops N     event-loop threads (default: one per core)
+      --no-access-log     no access-log line per request on stdout
+      --benchmark-routes  also serve /_bench/plaintext and /_bench/page (used by Benchmarks/http.sh)
+      --help              this text
+
+    """
+
+  static func run(_ arguments: Arguments) throws {
+    var configuration = ServerConfiguration()
+    configuration.host = arguments.string("host") ?? "127.0.0.1"
+    let environmentPort = ProcessInfo.processInfo.environment["PORT"].flatMap { Int($0) }
+    configuration.port = try arguments.int("port", in: 0...65535) ?? environmentPort ?? 8080
+    if let loops = try arguments.int("event-loops", in: 1...256) { configuration.eventLoops = loops }
+    configuration.accessLog = !arguments.has("no-access-log")
+
+    let databasePath = DatabaseOption.path(from: arguments)
+    let store = try Store.open(path: databasePath, readers: configuration.eventLoops)
+    if try store.isEmpty() {
+      let summary = try Seeder.seed(store)
+      print("seeded \(databasePath): \(summary)")
+    }
+
+    let portal = try Portal(
+      store: store, publicDirectory: arguments.string("public") ?? "Public",
+      benchmarkRoutes: arguments.has("benchmark-routes"))
+    let server = HTTPServer(configuration: configuration, responder: portal.router)
+    try server.start()
+    print("brugerinformation listening on http://\(displayHost(configuration.host)):\(server.boundPort)")
+    try server.runUntilSignalled()
+  }
+
+  private static func displayHost(_ host: String) -> String {
+    host.contains(":") ? "[\(host)]" : host
+  }
+}
