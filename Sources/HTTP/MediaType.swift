@@ -1,7 +1,7 @@
 /// A header value of the form `token; name=value; name="quoted value"` (Content-Type, Content-Disposition).
 ///
-/// `value` is lower-cased; parameter names are lower-cased, parameter values kept as sent (quotes and
-/// backslash escapes removed). Returns nil when the syntax is broken.
+/// `value` is lower-cased; parameter names are lower-cased, parameter values kept as sent (quotes and the
+/// escapes `\"` and `\\` removed; any other backslash is kept). Returns nil when the syntax is broken.
 public struct HeaderValueWithParameters: Sendable, Equatable {
   public var value: String
   public var parameters: [String: String]
@@ -113,9 +113,13 @@ private struct ParameterScanner {
       case UInt8(ascii: "\""):
         return out
       case UInt8(ascii: "\\"):
-        guard let escaped = peek, escaped != 0x7F, escaped >= 0x20 || escaped == 0x09 else { return nil }
-        out.append(escaped)
-        position += 1
+        // Only \" and \\ are taken as escapes: browsers send Windows paths ("C:\dir\f.txt") unescaped.
+        if let escaped = peek, escaped == UInt8(ascii: "\"") || escaped == UInt8(ascii: "\\") {
+          out.append(escaped)
+          position += 1
+        } else {
+          out.append(byte)
+        }
       case 0x09:
         out.append(byte)
       case 0x7F, 0x00..<0x20:
