@@ -4,17 +4,18 @@ import XCTest
 /// Asserts that `expression` throws an `HTTPError` with `status`, and returns it for further checks.
 @discardableResult
 func assertHTTPError<T>(
-  _ status: HTTPStatus, _ expression: @autoclosure () throws -> T, file: StaticString = #filePath,
+  _ status: HTTPStatus, _ expression: @autoclosure () throws -> T, _ message: String = "",
+  file: StaticString = #filePath,
   line: UInt = #line
 ) -> HTTPError? {
   do {
     let value = try expression()
-    XCTFail("expected HTTPError \(status), got \(value)", file: file, line: line)
+    XCTFail("expected HTTPError \(status), got \(value) \(message)", file: file, line: line)
   } catch let error as HTTPError {
-    XCTAssertEqual(error.status, status, "message: \(error.message)", file: file, line: line)
+    XCTAssertEqual(error.status, status, "\(message) (message: \(error.message))", file: file, line: line)
     return error
   } catch {
-    XCTFail("expected HTTPError \(status), got \(error)", file: file, line: line)
+    XCTFail("expected HTTPError \(status), got \(error) \(message)", file: file, line: line)
   }
   return nil
 }
