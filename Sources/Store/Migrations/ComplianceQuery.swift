@@ -43,7 +43,7 @@ enum ComplianceQuery {
       SELECT municipality_code, year, due_on FROM (
         SELECT m.code AS municipality_code, y.year,
           coalesce(b.adopted_on,
-            CASE WHEN date(x.default_day) IS x.default_day THEN x.default_day
+            CASE WHEN date(x.default_day, '+0 days') IS x.default_day THEN x.default_day
               ELSE date(substr(x.default_day, 1, 8) || '01', '+1 month', '-1 day') END) AS due_on
         FROM municipality m
         CROSS JOIN years y

@@ -27,8 +27,8 @@ let migration0001Schema = Migration(
       CONSTRAINT "§8: ugyldig værdi i regelkalenderen" CHECK (
         CASE key
           WHEN 'first_follow_up_budget_year' THEN value GLOB '[12][0-9][0-9][0-9]'
-          WHEN 'follow_up_default_due' THEN value GLOB '[01][0-9]-[0-3][0-9]' AND date('2000-' || value) IS '2000-' || value
-          ELSE date(value) IS value
+          WHEN 'follow_up_default_due' THEN value GLOB '[01][0-9]-[0-3][0-9]' AND date('2000-' || value, '+0 days') IS '2000-' || value
+          ELSE date(value, '+0 days') IS value
         END)
     ) STRICT;
     INSERT INTO rule_calendar (key, value, description) VALUES
@@ -79,14 +79,14 @@ let migration0001Schema = Migration(
       change_note TEXT NOT NULL DEFAULT '',
       created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
       adopted_on TEXT CONSTRAINT "Delegationsforbud: ugyldig vedtagelsesdato"
-        CHECK (adopted_on IS NULL OR date(adopted_on) IS adopted_on),
+        CHECK (adopted_on IS NULL OR date(adopted_on, '+0 days') IS adopted_on),
       meeting_reference TEXT,
       publication_deadline TEXT GENERATED ALWAYS AS (
         min(
           date(adopted_on, 'start of month', '+1 month', '+' || (CAST(strftime('%d', adopted_on) AS INTEGER) - 1) || ' days'),
           date(adopted_on, 'start of month', '+2 months', '-1 day'))) STORED,
       published_on TEXT CONSTRAINT "§6: ugyldig offentliggørelsesdato"
-        CHECK (published_on IS NULL OR date(published_on) IS published_on),
+        CHECK (published_on IS NULL OR date(published_on, '+0 days') IS published_on),
       published_late INTEGER GENERATED ALWAYS AS (
         CASE WHEN published_on IS NOT NULL THEN published_on > publication_deadline END) STORED,
       is_example INTEGER NOT NULL DEFAULT 0 CHECK (is_example IN (0, 1)),
@@ -134,10 +134,10 @@ let migration0001Schema = Migration(
       unit TEXT,
       baseline_value REAL,
       baseline_date TEXT CONSTRAINT "§2: ugyldig dato for udgangsværdi"
-        CHECK (baseline_date IS NULL OR date(baseline_date) IS baseline_date),
+        CHECK (baseline_date IS NULL OR date(baseline_date, '+0 days') IS baseline_date),
       target_value REAL,
       target_date TEXT CONSTRAINT "§2: ugyldig dato for målværdi"
-        CHECK (target_date IS NULL OR date(target_date) IS target_date),
+        CHECK (target_date IS NULL OR date(target_date, '+0 days') IS target_date),
       direction TEXT NOT NULL DEFAULT 'higher' CHECK (direction IN ('higher', 'lower')),
       means TEXT NOT NULL DEFAULT '',
       -- §2: has everything a goal needs before its version can be adopted.
@@ -159,9 +159,9 @@ let migration0001Schema = Migration(
       goal_id INTEGER NOT NULL REFERENCES goal (id) ON DELETE CASCADE,
       old_target_value REAL NOT NULL,
       new_target_value REAL NOT NULL,
-      old_target_date TEXT CHECK (old_target_date IS NULL OR date(old_target_date) IS old_target_date),
-      new_target_date TEXT CHECK (new_target_date IS NULL OR date(new_target_date) IS new_target_date),
-      adjusted_on TEXT NOT NULL CHECK (date(adjusted_on) IS adjusted_on),
+      old_target_date TEXT CHECK (old_target_date IS NULL OR date(old_target_date, '+0 days') IS old_target_date),
+      new_target_date TEXT CHECK (new_target_date IS NULL OR date(new_target_date, '+0 days') IS new_target_date),
+      adjusted_on TEXT NOT NULL CHECK (date(adjusted_on, '+0 days') IS adjusted_on),
       reason TEXT NOT NULL CONSTRAINT "§3: en måljustering skal have en begrundelse"
         CHECK (trim(reason, char(32, 9, 10, 13)) <> ''),
       is_example INTEGER NOT NULL DEFAULT 0 CHECK (is_example IN (0, 1))
@@ -173,7 +173,7 @@ let migration0001Schema = Migration(
       municipality_code TEXT NOT NULL REFERENCES municipality (code),
       budget_year INTEGER NOT NULL CHECK (budget_year BETWEEN 2000 AND 2999),
       adopted_on TEXT NOT NULL CONSTRAINT "§4: ugyldig dato for budgetvedtagelsen"
-        CHECK (date(adopted_on) IS adopted_on AND CAST(substr(adopted_on, 1, 4) AS INTEGER) BETWEEN budget_year - 1 AND budget_year),
+        CHECK (date(adopted_on, '+0 days') IS adopted_on AND CAST(substr(adopted_on, 1, 4) AS INTEGER) BETWEEN budget_year - 1 AND budget_year),
       is_example INTEGER NOT NULL DEFAULT 0 CHECK (is_example IN (0, 1)),
       PRIMARY KEY (municipality_code, budget_year)
     ) STRICT, WITHOUT ROWID;
@@ -184,14 +184,14 @@ let migration0001Schema = Migration(
       budget_year INTEGER NOT NULL CHECK (budget_year BETWEEN 2000 AND 2999),
       created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
       adopted_on TEXT CONSTRAINT "Delegationsforbud: ugyldig vedtagelsesdato"
-        CHECK (adopted_on IS NULL OR date(adopted_on) IS adopted_on),
+        CHECK (adopted_on IS NULL OR date(adopted_on, '+0 days') IS adopted_on),
       meeting_reference TEXT,
       publication_deadline TEXT GENERATED ALWAYS AS (
         min(
           date(adopted_on, 'start of month', '+1 month', '+' || (CAST(strftime('%d', adopted_on) AS INTEGER) - 1) || ' days'),
           date(adopted_on, 'start of month', '+2 months', '-1 day'))) STORED,
       published_on TEXT CONSTRAINT "§6: ugyldig offentliggørelsesdato"
-        CHECK (published_on IS NULL OR date(published_on) IS published_on),
+        CHECK (published_on IS NULL OR date(published_on, '+0 days') IS published_on),
       published_late INTEGER GENERATED ALWAYS AS (
         CASE WHEN published_on IS NOT NULL THEN published_on > publication_deadline END) STORED,
       is_example INTEGER NOT NULL DEFAULT 0 CHECK (is_example IN (0, 1)),
@@ -209,7 +209,7 @@ let migration0001Schema = Migration(
       goal_id INTEGER NOT NULL REFERENCES goal (id),
       status_text TEXT NOT NULL DEFAULT '',
       measured_value REAL,
-      measured_on TEXT CHECK (measured_on IS NULL OR date(measured_on) IS measured_on),
+      measured_on TEXT CHECK (measured_on IS NULL OR date(measured_on, '+0 days') IS measured_on),
       result TEXT NOT NULL CHECK (result IN ('reached', 'partly', 'not_reached')),
       follow_up_text TEXT NOT NULL DEFAULT '',
       is_example INTEGER NOT NULL DEFAULT 0 CHECK (is_example IN (0, 1)),
@@ -223,7 +223,7 @@ let migration0001Schema = Migration(
       version_id INTEGER REFERENCES contract_version (id) ON DELETE CASCADE,
       follow_up_id INTEGER REFERENCES follow_up (id) ON DELETE CASCADE,
       committee TEXT NOT NULL CHECK (trim(committee, char(32, 9, 10, 13)) <> ''),
-      recommended_on TEXT NOT NULL CHECK (date(recommended_on) IS recommended_on),
+      recommended_on TEXT NOT NULL CHECK (date(recommended_on, '+0 days') IS recommended_on),
       note TEXT NOT NULL DEFAULT '',
       is_example INTEGER NOT NULL DEFAULT 0 CHECK (is_example IN (0, 1)),
       CHECK ((version_id IS NULL) <> (follow_up_id IS NULL))

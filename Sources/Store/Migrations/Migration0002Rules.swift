@@ -231,7 +231,7 @@ let migration0002Rules = Migration(
     CREATE VIEW follow_up_due AS
     SELECT f.id AS follow_up_id, f.municipality_code, f.budget_year,
       coalesce(b.adopted_on, (
-        SELECT CASE WHEN date(x) IS x THEN x ELSE date(substr(x, 1, 8) || '01', '+1 month', '-1 day') END
+        SELECT CASE WHEN date(x, '+0 days') IS x THEN x ELSE date(substr(x, 1, 8) || '01', '+1 month', '-1 day') END
         FROM (SELECT printf('%04d', f.budget_year - 1) || '-' || follow_up_default_due AS x FROM rule_dates))) AS due_on
     FROM follow_up f
     LEFT JOIN budget_adoption b ON b.municipality_code = f.municipality_code AND b.budget_year = f.budget_year;
@@ -242,6 +242,13 @@ let migration0002Rules = Migration(
       CASE WHEN f.adopted_on IS NOT NULL THEN f.adopted_on > d.due_on END AS adopted_late,
       f.publication_deadline, f.published_on, f.published_late, f.is_example
     FROM follow_up f JOIN follow_up_due d ON d.follow_up_id = f.id;
+
+    CREATE TRIGGER follow_up_one_per_year BEFORE INSERT ON follow_up
+    WHEN EXISTS (
+      SELECT 1 FROM follow_up WHERE municipality_code = NEW.municipality_code AND budget_year = NEW.budget_year)
+    BEGIN
+      SELECT RAISE(ABORT, '§4: kun én opfølgningsredegørelse pr. kommune og budgetår');
+    END;
 
     CREATE TRIGGER follow_up_adopt_section5 AFTER UPDATE OF adopted_on ON follow_up
     WHEN OLD.adopted_on IS NULL AND NEW.adopted_on IS NOT NULL
