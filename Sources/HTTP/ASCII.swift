@@ -1,0 +1,40 @@
+extension StringProtocol {
+  /// ASCII case-insensitive equality without allocating lowercased copies.
+  func equalsIgnoringASCIICase<Other: StringProtocol>(_ other: Other) -> Bool {
+    let lhs = utf8
+    let rhs = other.utf8
+    guard lhs.count == rhs.count else { return false }
+    var rightIndex = rhs.startIndex
+    for left in lhs {
+      let right = rhs[rightIndex]
+      rhs.formIndex(after: &rightIndex)
+      if left == right { continue }
+      if asciiLowercased(left) != asciiLowercased(right) { return false }
+    }
+    return true
+  }
+
+  /// The text without leading and trailing SP and HTAB.
+  func trimmingOWS() -> Substring {
+    let text = Substring(self)
+    var start = text.utf8.startIndex
+    var end = text.utf8.endIndex
+    while start < end, isOWS(text.utf8[start]) { text.utf8.formIndex(after: &start) }
+    while end > start {
+      let before = text.utf8.index(before: end)
+      if !isOWS(text.utf8[before]) { break }
+      end = before
+    }
+    return text[start..<end]
+  }
+}
+
+@inline(__always)
+func asciiLowercased(_ byte: UInt8) -> UInt8 {
+  byte &- 0x41 < 26 ? byte | 0x20 : byte
+}
+
+@inline(__always)
+func isOWS(_ byte: UInt8) -> Bool {
+  byte == 0x20 || byte == 0x09
+}

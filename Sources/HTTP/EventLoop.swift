@@ -1,0 +1,497 @@
+import CEpoll
+import Glibc
+
+/// Shared between the server object and its loop threads: shutdown requests and loop completion.
+final class ServerControl: Sendable {
+  struct State {
+    var shuttingDown = false
+    var force = false
+    var finishedLoops = 0
+  }
+
+  let state = Locked(State())
+}
+
+/// Everything a loop thread needs to build its `EventLoop`; only Sendable values cross the thread boundary.
+struct LoopSetup: Sendable {
+  let index: Int
+  let listeners: [Int32]
+  let wakeFd: Int32
+  let configuration: ServerConfiguration
+  let responder: any HTTPResponder
+  let control: ServerControl
+}
+
+/// One event-loop thread: an epoll instance, its listening sockets and the connections it accepted.
+/// Handlers run synchronously on this thread.
+final class EventLoop {
+  private static let wakeTag: UInt64 = 1 << 41
+  private static let listenerTag: UInt64 = 1 << 40
+  private static let readCapacity = 64 * 1024
+  private static let streamBatch = 64 * 1024
+
+  private let index: Int
+  private let configuration: ServerConfiguration
+  private let responder: any HTTPResponder
+  private let control: ServerControl
+  private let limits: RequestParser.Limits
+  private let epfd: Int32
+  private let wakeFd: Int32
+  private var listeners: [Int32]
+
+  private var connections: [Connection?] = []
+  private var connectionCount = 0
+  private let readBuffer: UnsafeMutablePointer<UInt8>
+  private var spare: [UInt8] = []
+  private var peer = [CChar](repeating: 0, count: 80)
+
+  private var now: Int64
+  private var lastSweep: Int64
+  private var wallSecond = -1
+  private var dateBytes: [UInt8] = []
+  private var log: AccessLog
+  private var acceptPausedUntil: Int64?
+  private var draining = false
+  private var drainDeadline: Int64 = 0
+
+  private let headerTimeout: Int64
+  private let idleTimeout: Int64
+  private let bodyTimeout: Int64
+  private let writeTimeout: Int64
+
+  init(_ setup: LoopSetup) {
+    index = setup.index
+    configuration = setup.configuration
+    responder = setup.responder
+    control = setup.control
+    listeners = setup.listeners
+    wakeFd = setup.wakeFd
+    limits = RequestParser.Limits(
+      maxRequestLine: configuration.maxRequestLine, maxHeaderBytes: configuration.maxHeaderBytes,
+      maxHeaderCount: configuration.maxHeaderCount, maxBodySize: configuration.maxBodySize)
+    epfd = cepoll_create()
+    readBuffer = .allocate(capacity: Self.readCapacity)
+    now = MonotonicClock.milliseconds()
+    lastSweep = now
+    log = AccessLog(enabled: configuration.accessLog)
+    headerTimeout = configuration.headerTimeout.milliseconds
+    idleTimeout = configuration.idleTimeout.milliseconds
+    bodyTimeout = configuration.bodyTimeout.milliseconds
+    writeTimeout = configuration.writeTimeout.milliseconds
+  }
+
+  deinit {
+    readBuffer.deallocate()
+  }
+
+  func run() {
+    _ = cepoll_add(epfd, wakeFd, UInt32(CEPOLL_IN), Self.wakeTag)
+    for (position, listener) in listeners.enumerated() {
+      _ = cepoll_add(epfd, listener, UInt32(CEPOLL_IN), Self.listenerTag | UInt64(position))
+    }
+    tick()
+    checkControl()
+    var events = [cepoll_event](repeating: cepoll_event(), count: 256)
+    while !(draining && connectionCount == 0) {
+      let count = events.withUnsafeMutableBufferPointer { cepoll_wait(epfd, $0.baseAddress, 256, 100) }
+      tick()
+      for position in 0..<max(0, Int(count)) {
+        dispatch(events[position])
+      }
+      if now - lastSweep >= 100 { sweep() }
+      log.flushIfDue(now: now)
+    }
+    log.flush()
+    for listener in listeners { close(listener) }
+    listeners = []
+    close(epfd)
+    close(wakeFd)
+  }
+
+  private func tick() {
+    now = MonotonicClock.milliseconds()
+    let second = MonotonicClock.wallSeconds()
+    if second != wallSecond {
+      wallSecond = second
+      dateBytes = HTTPDate.formatBytes(second)
+    }
+  }
+
+  private func dispatch(_ event: cepoll_event) {
+    let data = event.data
+    if data == Self.wakeTag {
+      cepoll_eventfd_drain(wakeFd)
+      checkControl()
+      return
+    }
+    if data & Self.listenerTag != 0 {
+      let position = Int(data & 0xFFFF)
+      if position < listeners.count { acceptConnections(listeners[position]) }
+      return
+    }
+    let fd = Int(data)
+    guard fd < connections.count, let connection = connections[fd] else { return }
+    let flags = event.events
+    if flags & UInt32(CEPOLL_IN | CEPOLL_HUP | CEPOLL_ERR) != 0 {
+      readFrom(connection)
+    }
+    if flags & UInt32(CEPOLL_OUT) != 0, connections[fd] === connection {
+      service(connection)
+    }
+  }
+
+  // MARK: control and timers
+
+  private func checkControl() {
+    let (shuttingDown, force) = control.state.withLock { ($0.shuttingDown, $0.force) }
+    if shuttingDown && !draining {
+      draining = true
+      drainDeadline = now + configuration.shutdownGrace.milliseconds
+      for listener in listeners {
+        _ = cepoll_remove(epfd, listener)
+        close(listener)
+      }
+      listeners = []
+      sweep()
+    }
+    if force && draining {
+      drainDeadline = now
+      sweep()
+    }
+  }
+
+  private func sweep() {
+    lastSweep = now
+    if let until = acceptPausedUntil, now >= until {
+      acceptPausedUntil = nil
+      for (position, listener) in listeners.enumerated() {
+        _ = cepoll_modify(epfd, listener, UInt32(CEPOLL_IN), Self.listenerTag | UInt64(position))
+      }
+    }
+    for case let connection? in connections {
+      if draining && now >= drainDeadline {
+        closeConnection(connection)
+      } else if connection.pendingOutput > 0 || connection.stream != nil {
+        if now - connection.lastWriteProgress > writeTimeout { closeConnection(connection) }
+      } else if connection.parser.isReadingBody {
+        if now - connection.lastActivity > bodyTimeout {
+          failRequest(connection, .requestTimeout, "body timeout")
+        }
+      } else if connection.hasPartialHead {
+        if now - connection.requestStart > headerTimeout {
+          failRequest(connection, .requestTimeout, "header timeout")
+        }
+      } else if draining || connection.closeAfterFlush || now - connection.lastActivity > idleTimeout {
+        closeConnection(connection)
+      }
+    }
+  }
+
+  // MARK: accepting
+
+  private func acceptConnections(_ listener: Int32) {
+    for _ in 0..<64 {
+      let fd = peer.withUnsafeMutableBufferPointer { cepoll_accept(listener, $0.baseAddress, 80) }
+      if fd < 0 {
+        let error = errno
+        if error == EAGAIN || error == EWOULDBLOCK { return }
+        if error == EINTR || error == ECONNABORTED || error == EPROTO { continue }
+        pauseAccepting(error)
+        return
+      }
+      if draining {
+        close(fd)
+        continue
+      }
+      _ = cepoll_set_nodelay(fd)
+      let address = peer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+      let connection = Connection(fd: fd, remoteAddress: address, limits: limits, now: now)
+      let slot = Int(fd)
+      if slot >= connections.count {
+        connections.append(contentsOf: repeatElement(nil, count: slot + 1 - connections.count + 64))
+      }
+      connections[slot] = connection
+      connectionCount += 1
+      connection.interest = UInt32(CEPOLL_IN)
+      _ = cepoll_add(epfd, fd, connection.interest, UInt64(fd))
+    }
+  }
+
+  /// Out of descriptors (or memory): stop watching the listeners for a moment instead of spinning on them.
+  private func pauseAccepting(_ error: Int32) {
+    if acceptPausedUntil == nil {
+      StandardStreams.error("accept failed (errno \(error)); pausing accepts for 100 ms")
+    }
+    acceptPausedUntil = now + 100
+    for listener in listeners { _ = cepoll_modify(epfd, listener, 0, 0) }
+  }
+
+  // MARK: reading and parsing
+
+  private func readFrom(_ connection: Connection) {
+    guard !connection.readClosed else {
+      closeConnection(connection)
+      return
+    }
+    let count = recv(connection.fd, readBuffer, Self.readCapacity, 0)
+    if count > 0 {
+      if !connection.hasPartialHead && !connection.parser.isReadingBody { connection.requestStart = now }
+      connection.lastActivity = now
+      if connection.inbound.isEmpty {
+        process(connection, UnsafeBufferPointer(start: readBuffer, count: count))
+      } else {
+        connection.inbound.append(contentsOf: UnsafeBufferPointer(start: readBuffer, count: count))
+        processInbound(connection)
+      }
+      service(connection)
+    } else if count == 0 {
+      connection.readClosed = true
+      if connection.pendingOutput == 0 && connection.stream == nil && !connection.stalled {
+        closeConnection(connection)
+      } else {
+        connection.closeAfterFlush = true
+        service(connection)
+      }
+    } else if errno != EAGAIN && errno != EINTR {
+      closeConnection(connection)
+    }
+  }
+
+  private func processInbound(_ connection: Connection) {
+    let buffered = connection.inbound
+    connection.inbound = []
+    buffered.withUnsafeBufferPointer { process(connection, $0) }
+  }
+
+  /// Parses and answers the requests in `input` until it runs out, output backs up, or a stream starts.
+  /// Unconsumed bytes go to `connection.inbound`.
+  private func process(_ connection: Connection, _ input: UnsafeBufferPointer<UInt8>) {
+    var position = 0
+    connection.stalled = false
+    parsing: while !connection.closeAfterFlush {
+      if connection.stream != nil || connection.pendingOutput >= configuration.maxOutputBuffer {
+        connection.stalled = true
+        break
+      }
+      switch connection.parser.parse(input, &position) {
+      case .request(let request):
+        handle(connection, request)
+        connection.requestStart = now
+      case .needMore:
+        if connection.parser.isReadingBody && connection.parser.expectsContinue && !connection.continueSent {
+          beginOutput(connection)
+          connection.outbound.append(contentsOf: ResponseSerializer.continueLine)
+          connection.continueSent = true
+        }
+        break parsing
+      case .failure(let error):
+        failRequest(connection, error.status, error.reason)
+        break parsing
+      }
+    }
+    if position < input.count && !connection.closeAfterFlush {
+      connection.inbound = Array(input[position...])
+    } else {
+      connection.inbound = []
+    }
+  }
+
+  // MARK: responding
+
+  private func handle(_ connection: Connection, _ parsed: Request) {
+    var request = parsed
+    request.remoteAddress = connection.remoteAddress
+    request.eventLoopIndex = index
+    let started = log.enabled ? MonotonicClock.microseconds() : 0
+    var response: Response
+    do {
+      response = try responder.respond(to: request)
+    } catch let error as HTTPError {
+      response = errorResponse(error.status, error.message, request)
+      for field in error.headers { response.headers.replaceOrAdd(name: field.name, value: field.value) }
+    } catch {
+      StandardStreams.error("error answering \(request.method) \(request.target): \(error)")
+      response = errorResponse(.internalServerError, "", request)
+    }
+    if let notModified = ConditionalRequest.notModified(for: request, response) { response = notModified }
+    var keepAlive = !RequestParser.mustClose(after: request) && !draining
+    beginOutput(connection)
+    let before = connection.outbound.count
+    let stream = ResponseSerializer.serialize(
+      response, method: request.method, version: request.version, keepAlive: &keepAlive, date: dateBytes,
+      into: &connection.outbound)
+    if let stream {
+      connection.stream = stream
+      if case .fixedLength(let length) = stream.1 { connection.streamRemaining = length }
+    }
+    if !keepAlive { connection.closeAfterFlush = true }
+    connection.continueSent = false
+    if log.enabled {
+      log.record(
+        wallSecond: wallSecond, method: request.method.rawValue, target: request.target,
+        status: response.status.code, bytes: stream == nil ? connection.outbound.count - before : nil,
+        microseconds: MonotonicClock.microseconds() - started)
+    }
+  }
+
+  private func errorResponse(_ status: HTTPStatus, _ message: String, _ request: Request?) -> Response {
+    if let page = configuration.errorPage { return page(status, message, request) }
+    return .text(message.isEmpty ? status.reasonPhrase : message, status: status)
+  }
+
+  /// Answers a request that cannot be served (parse error, timeout) and closes the connection after it.
+  private func failRequest(_ connection: Connection, _ status: HTTPStatus, _ reason: String) {
+    var keepAlive = false
+    let response = errorResponse(status, "\(status.reasonPhrase): \(reason)", nil)
+    beginOutput(connection)
+    let before = connection.outbound.count
+    _ = ResponseSerializer.serialize(
+      response, method: nil, version: .http1_1, keepAlive: &keepAlive, date: dateBytes,
+      into: &connection.outbound)
+    connection.closeAfterFlush = true
+    connection.inbound = []
+    log.record(
+      wallSecond: wallSecond, method: "-", target: "-", status: status.code,
+      bytes: connection.outbound.count - before, microseconds: 0)
+    service(connection)
+  }
+
+  /// Gives the connection an output buffer (the loop's spare one when it has none) before bytes are queued.
+  private func beginOutput(_ connection: Connection) {
+    if connection.pendingOutput == 0 {
+      connection.lastWriteProgress = now
+      if connection.outbound.capacity == 0 {
+        connection.outbound = spare
+        spare = []
+      }
+    }
+  }
+
+  // MARK: writing
+
+  /// Writes queued output, pulls streams, resumes parsing once output drained, and updates epoll interest.
+  private func service(_ connection: Connection) {
+    var rounds = 0
+    while rounds < 16 {
+      rounds += 1
+      guard write(connection) else { return }
+      if connection.pendingOutput == 0, connection.stream != nil {
+        guard pump(connection) else { return }
+        if connection.pendingOutput > 0 { continue }
+      }
+      if connection.pendingOutput == 0 && connection.stream == nil {
+        if connection.closeAfterFlush {
+          closeConnection(connection)
+          return
+        }
+        if connection.stalled {
+          if connection.inbound.isEmpty {
+            connection.stalled = false
+          } else {
+            processInbound(connection)
+            continue
+          }
+        }
+      }
+      break
+    }
+    updateInterest(connection)
+  }
+
+  /// One write of what is queued; false when the connection had to be closed.
+  private func write(_ connection: Connection) -> Bool {
+    let pending = connection.pendingOutput
+    guard pending > 0 else { return true }
+    let offset = connection.outboundOffset
+    let written = connection.outbound.withUnsafeBytes { raw in
+      send(connection.fd, raw.baseAddress! + offset, pending, Int32(MSG_NOSIGNAL))
+    }
+    if written > 0 {
+      connection.outboundOffset += written
+      connection.lastWriteProgress = now
+      if connection.outboundOffset == connection.outbound.count { releaseOutput(connection) }
+      return true
+    }
+    if written < 0 && (errno == EAGAIN || errno == EINTR) { return true }
+    closeConnection(connection)
+    return false
+  }
+
+  /// Hands a drained output buffer back to the loop so idle connections hold no buffers.
+  private func releaseOutput(_ connection: Connection) {
+    connection.outboundOffset = 0
+    if spare.capacity == 0 && connection.outbound.capacity <= 4 * configuration.maxOutputBuffer {
+      connection.outbound.removeAll(keepingCapacity: true)
+      spare = connection.outbound
+    }
+    connection.outbound = []
+  }
+
+  /// Pulls stream chunks into the output; false when the connection had to be closed.
+  private func pump(_ connection: Connection) -> Bool {
+    guard let (stream, framing) = connection.stream else { return true }
+    beginOutput(connection)
+    var pulls = 0
+    while connection.pendingOutput < Self.streamBatch && pulls < 64 {
+      pulls += 1
+      let next: [UInt8]?
+      do {
+        next = try stream.next()
+      } catch {
+        StandardStreams.error("response stream failed: \(error)")
+        closeConnection(connection)
+        return false
+      }
+      guard let chunk = next else {
+        switch framing {
+        case .chunked: connection.outbound.append(contentsOf: ResponseSerializer.lastChunk)
+        case .fixedLength: if connection.streamRemaining > 0 { connection.closeAfterFlush = true }
+        case .closeDelimited: connection.closeAfterFlush = true
+        }
+        connection.stream = nil
+        return true
+      }
+      if chunk.isEmpty { continue }
+      switch framing {
+      case .chunked:
+        ResponseSerializer.appendChunk(chunk, to: &connection.outbound)
+      case .closeDelimited:
+        connection.outbound.append(contentsOf: chunk)
+      case .fixedLength:
+        let count = min(chunk.count, connection.streamRemaining)
+        connection.outbound.append(contentsOf: chunk[0..<count])
+        connection.streamRemaining -= count
+        if connection.streamRemaining == 0 {
+          connection.stream = nil
+          return true
+        }
+      }
+    }
+    return true
+  }
+
+  private func updateInterest(_ connection: Connection) {
+    var wanted: UInt32 = 0
+    if !connection.readClosed && !connection.stalled && !connection.closeAfterFlush {
+      wanted |= UInt32(CEPOLL_IN)
+    }
+    if connection.pendingOutput > 0 || connection.stream != nil { wanted |= UInt32(CEPOLL_OUT) }
+    if wanted == 0 && connection.readClosed {
+      closeConnection(connection)
+      return
+    }
+    if wanted != connection.interest {
+      connection.interest = wanted
+      _ = cepoll_modify(epfd, connection.fd, wanted, UInt64(connection.fd))
+    }
+  }
+
+  private func closeConnection(_ connection: Connection) {
+    let slot = Int(connection.fd)
+    guard slot < connections.count, connections[slot] === connection else { return }
+    connections[slot] = nil
+    connectionCount -= 1
+    close(connection.fd)
+    connection.stream = nil
+  }
+}

@@ -1,0 +1,18 @@
+public struct HTTPVersion: Hashable, Sendable, CustomStringConvertible {
+  public var major: Int
+  public var minor: Int
+
+  public init(major: Int, minor: Int) {
+    self.major = major
+    self.minor = minor
+  }
+
+  // The names are part of the module contract.
+  // swift-format-ignore: AlwaysUseLowerCamelCase
+  public static let http1_0 = HTTPVersion(major: 1, minor: 0)
+  // swift-format-ignore: AlwaysUseLowerCamelCase
+  public static let http1_1 = HTTPVersion(major: 1, minor: 1)
+
+  /// "HTTP/1.1"
+  public var description: String { "HTTP/\(major).\(minor)" }
+}

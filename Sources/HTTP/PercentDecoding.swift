@@ -1,0 +1,113 @@
+/// Strict percent-decoding (RFC 3986 §2.1) of URL path segments and query / form components into UTF-8 text.
+///
+/// Every `%` must be followed by two hex digits and the decoded bytes must be valid UTF-8; anything else throws
+/// `HTTPError(.badRequest, …)` with a message meant for humans.
+public enum PercentDecoding {
+  /// Decodes one path segment. `+` stays `+`.
+  public static func decodePathSegment<S: StringProtocol>(_ segment: S) throws -> String {
+    try decode(segment.utf8, plusAsSpace: false, what: "path")
+  }
+
+  /// Decodes one query or `application/x-www-form-urlencoded` name or value. `+` becomes a space.
+  public static func decodeFormComponent<S: StringProtocol>(_ component: S) throws -> String {
+    try decode(component.utf8, plusAsSpace: true, what: "query or form data")
+  }
+
+  /// Decodes raw bytes; `what` names the part of the request in error messages.
+  public static func decode<C: Collection<UInt8>>(_ bytes: C, plusAsSpace: Bool, what: String = "URL") throws
+    -> String
+  {
+    guard bytes.contains(where: { $0 == percent || (plusAsSpace && $0 == plus) }) else {
+      return try utf8String(bytes, what: what)
+    }
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var index = bytes.startIndex
+    while index != bytes.endIndex {
+      let byte = bytes[index]
+      if byte == percent {
+        let high = bytes.index(after: index)
+        guard high != bytes.endIndex, let h = hexValue(bytes[high]) else {
+          throw HTTPError(
+            .badRequest, "Invalid percent-escape in the \(what): “%” must be followed by two hex digits.")
+        }
+        let low = bytes.index(after: high)
+        guard low != bytes.endIndex, let l = hexValue(bytes[low]) else {
+          throw HTTPError(
+            .badRequest, "Invalid percent-escape in the \(what): “%” must be followed by two hex digits.")
+        }
+        out.append(h << 4 | l)
+        index = bytes.index(after: low)
+      } else {
+        out.append(plusAsSpace && byte == plus ? space : byte)
+        index = bytes.index(after: index)
+      }
+    }
+    return try utf8String(out, what: what)
+  }
+
+  private static let percent = UInt8(ascii: "%")
+  private static let plus = UInt8(ascii: "+")
+  private static let space = UInt8(ascii: " ")
+
+  private static func hexValue(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+    default: return nil
+    }
+  }
+
+  private static func utf8String<C: Collection<UInt8>>(_ bytes: C, what: String) throws -> String {
+    guard let string = String(validating: bytes, as: UTF8.self) else {
+      throw HTTPError(.badRequest, "The \(what) is not valid UTF-8 text.")
+    }
+    return string
+  }
+}
+
+/// Percent-encoding for building URLs: everything but RFC 3986 unreserved characters is escaped.
+public enum PercentEncoding {
+  /// Encodes one path segment (so `/` becomes `%2F`).
+  public static func encodePathSegment(_ segment: String) -> String {
+    encode(segment, keeping: pathSafe)
+  }
+
+  /// Encodes one query or form name or value (space becomes `%20`; `&`, `=`, `+` are escaped).
+  public static func encodeFormComponent(_ component: String) -> String {
+    encode(component, keeping: { isUnreserved($0) })
+  }
+
+  private static func pathSafe(_ byte: UInt8) -> Bool {
+    isUnreserved(byte) || "!$&'()*+,;=:@".utf8.contains(byte)
+  }
+
+  private static func isUnreserved(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"):
+      return true
+    default:
+      return byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+        || byte == UInt8(ascii: "~")
+    }
+  }
+
+  private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+  private static func encode(_ string: String, keeping safe: (UInt8) -> Bool) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(string.utf8.count)
+    for byte in string.utf8 {
+      if safe(byte) {
+        out.append(byte)
+      } else {
+        out.append(UInt8(ascii: "%"))
+        out.append(hexDigits[Int(byte >> 4)])
+        out.append(hexDigits[Int(byte & 0xF)])
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+}

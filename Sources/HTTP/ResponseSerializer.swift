@@ -1,0 +1,156 @@
+/// Writes responses as HTTP/1.1 bytes (RFC 9112 §4, §6).
+enum ResponseSerializer {
+  /// How the body of a streamed response goes out.
+  enum StreamFraming {
+    case chunked
+    /// The application gave a Content-Length: raw bytes, exactly that many.
+    case fixedLength(Int)
+    /// HTTP/1.0 without a length: raw bytes, then the connection closes.
+    case closeDelimited
+  }
+
+  /// Appends the response's head and, for byte bodies, its body. Returns the stream still to be sent.
+  /// `keepAlive` comes in as the request's wish and goes out as what the response says.
+  static func serialize(
+    _ response: Response, method: HTTPMethod?, version: HTTPVersion, keepAlive: inout Bool,
+    date: [UInt8], into out: inout [UInt8]
+  ) -> (ResponseStream, StreamFraming)? {
+    let status = response.status
+    let isHead = method == .head
+    let bodyAllowed = status.allowsBody
+    if response.headers.containsToken("close", in: "Connection") { keepAlive = false }
+
+    var appLength: Int?
+    var hasDate = false
+    for field in response.headers {
+      let name = field.name
+      if name.equalsIgnoringASCIICase("Content-Length") {
+        appLength = Int(field.value)
+      } else if name.equalsIgnoringASCIICase("Date") {
+        hasDate = true
+      }
+    }
+
+    var stream: (ResponseStream, StreamFraming)?
+    var lengthToWrite: Int?
+    var body: [UInt8] = []
+    var chunked = false
+    switch response.body {
+    case .empty:
+      lengthToWrite = isHead ? (appLength ?? 0) : 0
+    case .bytes(let bytes):
+      lengthToWrite = bytes.count
+      body = bytes
+    case .stream(let responseStream):
+      if let appLength {
+        lengthToWrite = appLength
+        if !isHead && bodyAllowed { stream = (responseStream, .fixedLength(appLength)) }
+      } else if version == .http1_1 {
+        chunked = true
+        if !isHead && bodyAllowed { stream = (responseStream, .chunked) }
+      } else {
+        keepAlive = false
+        if !isHead && bodyAllowed { stream = (responseStream, .closeDelimited) }
+      }
+    }
+
+    out.append(contentsOf: "HTTP/1.1 ".utf8)
+    appendNumber(status.code, to: &out)
+    out.append(ByteClass.space)
+    appendSanitized(status.reasonPhrase, to: &out)
+    out.append(contentsOf: "\r\n".utf8)
+    for field in response.headers {
+      let name = field.name
+      if name.equalsIgnoringASCIICase("Content-Length") || name.equalsIgnoringASCIICase("Transfer-Encoding")
+        || name.equalsIgnoringASCIICase("Connection")
+      {
+        continue
+      }
+      appendSanitized(name, to: &out)
+      out.append(contentsOf: ": ".utf8)
+      appendSanitized(field.value, to: &out)
+      out.append(contentsOf: "\r\n".utf8)
+    }
+    if !hasDate {
+      out.append(contentsOf: "Date: ".utf8)
+      out.append(contentsOf: date)
+      out.append(contentsOf: "\r\n".utf8)
+    }
+    if bodyAllowed {
+      if chunked {
+        out.append(contentsOf: "Transfer-Encoding: chunked\r\n".utf8)
+      } else if let lengthToWrite {
+        out.append(contentsOf: "Content-Length: ".utf8)
+        appendNumber(lengthToWrite, to: &out)
+        out.append(contentsOf: "\r\n".utf8)
+      }
+    }
+    if !keepAlive {
+      out.append(contentsOf: "Connection: close\r\n".utf8)
+    } else if version == .http1_0 {
+      out.append(contentsOf: "Connection: keep-alive\r\n".utf8)
+    }
+    out.append(contentsOf: "\r\n".utf8)
+    if bodyAllowed && !isHead && !body.isEmpty { out.append(contentsOf: body) }
+    return stream
+  }
+
+  /// `HTTP/1.1 100 Continue`
+  static let continueLine: [UInt8] = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+
+  static func appendChunk(_ chunk: [UInt8], to out: inout [UInt8]) {
+    appendHex(chunk.count, to: &out)
+    out.append(contentsOf: "\r\n".utf8)
+    out.append(contentsOf: chunk)
+    out.append(contentsOf: "\r\n".utf8)
+  }
+
+  static let lastChunk: [UInt8] = Array("0\r\n\r\n".utf8)
+
+  static func appendNumber(_ value: Int, to out: inout [UInt8]) {
+    if value < 10 {
+      out.append(UInt8(0x30 + value))
+      return
+    }
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+    )
+    var count = 0
+    var rest = value
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      while rest > 0 && count < 10 {
+        buffer[count] = UInt8(0x30 + rest % 10)
+        rest /= 10
+        count += 1
+      }
+      if rest > 0 {
+        out.append(contentsOf: String(value).utf8)
+        return
+      }
+      while count > 0 {
+        count -= 1
+        out.append(buffer[count])
+      }
+    }
+  }
+
+  static func appendHex(_ value: Int, to out: inout [UInt8]) {
+    let digits = Array("0123456789abcdef".utf8)
+    var shift = 60
+    while shift > 0 && (value >> shift) & 0xF == 0 { shift -= 4 }
+    while shift >= 0 {
+      out.append(digits[(value >> shift) & 0xF])
+      shift -= 4
+    }
+  }
+
+  /// Header text with CR, LF and NUL replaced by a space, so an application cannot split a response.
+  static func appendSanitized(_ text: String, to out: inout [UInt8]) {
+    let start = out.count
+    out.append(contentsOf: text.utf8)
+    for index in start..<out.count {
+      let byte = out[index]
+      if byte == ByteClass.cr || byte == ByteClass.lf || byte == 0 { out[index] = ByteClass.space }
+    }
+  }
+}

@@ -1,0 +1,88 @@
+/// Dispatches requests by method and path pattern (see `RoutePattern` syntax: `/kommuner/:code`,
+/// `/admin/mål/:id(int)`, `/static/*path`) through a segment trie.
+///
+/// - The request path is split on `/` and each segment percent-decoded (a bad escape or invalid UTF-8 → 400)
+///   before matching; decoded parameters land in `request.parameters`.
+/// - No route for the path → 404. A route for the path but not the method → 405 with `Allow`.
+/// - HEAD is answered by the GET handler unless a HEAD handler exists; OPTIONS by 204 with `Allow`
+///   unless an OPTIONS handler exists; `OPTIONS *` by 204 with `Allow` listing every method in use.
+/// - `use` adds middleware around everything, 404s and 405s included.
+public struct Router: HTTPResponder, RouteBuilder {
+  private var root = RouteNode()
+  private var middleware: [Middleware] = []
+
+  public init() {}
+
+  public mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping RouteHandler) {
+    let parsed = RoutePattern(pattern)
+    root.insert(parsed.segments[...], method: method, handler: handler, pattern: pattern)
+  }
+
+  /// Middleware around every request (the first added runs first).
+  public mutating func use(_ middleware: @escaping Middleware) {
+    self.middleware.append(middleware)
+  }
+
+  public func respond(to request: Request) throws -> Response {
+    try run(middlewareAt: 0, request)
+  }
+
+  private func run(middlewareAt index: Int, _ request: Request) throws -> Response {
+    guard index < middleware.count else { return try dispatch(request) }
+    return try middleware[index](request) { try run(middlewareAt: index + 1, $0) }
+  }
+
+  private func dispatch(_ request: Request) throws -> Response {
+    let method = request.method
+    if request.path == "*" {
+      guard method == .options else { throw HTTPError(.notFound, "Not found.") }
+      return Router.allowResponse(Router.allowHeader(root.allMethods()))
+    }
+    let segments = try Router.decodedSegments(request.path)
+    var captured: [(String, String)] = []
+    let found = root.match(segments, from: 0, parameters: &captured) { handlers in
+      handlers[method] != nil || (method == .head && handlers[.get] != nil) || method == .options
+    }
+    if let handlers = found {
+      guard let handler = handlers[method] ?? (method == .head ? handlers[.get] : nil) else {
+        return Router.allowResponse(Router.allowHeader(Set(handlers.keys)))  // OPTIONS
+      }
+      var routed = request
+      for (name, value) in captured { routed.parameters[name] = value }
+      return try handler(routed)
+    }
+    captured.removeAll()
+    if let handlers = root.match(segments, from: 0, parameters: &captured, accept: { _ in true }) {
+      throw HTTPError(
+        .methodNotAllowed, "\(method) is not allowed here.",
+        headers: ["Allow": Router.allowHeader(Set(handlers.keys))])
+    }
+    throw HTTPError(.notFound, "Not found.")
+  }
+
+  /// The percent-decoded segments of a raw path: "/" → [], "/a/b%20c" → ["a", "b c"], "/a/" → ["a", ""].
+  static func decodedSegments(_ path: String) throws -> [String] {
+    guard path.utf8.first == UInt8(ascii: "/") else { throw HTTPError(.notFound, "Not found.") }
+    if path.utf8.count == 1 { return [] }
+    return try path.utf8.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map
+    {
+      try PercentDecoding.decode($0, plusAsSpace: false, what: "path")
+    }
+  }
+
+  private static let canonicalOrder: [HTTPMethod] = [.get, .head, .post, .put, .patch, .delete, .options]
+
+  /// `methods` plus HEAD (when GET is there) and OPTIONS, in a stable order.
+  static func allowHeader(_ methods: Set<HTTPMethod>) -> String {
+    var all = methods
+    if all.contains(.get) { all.insert(.head) }
+    all.insert(.options)
+    let known = canonicalOrder.filter { all.contains($0) }
+    let others = all.subtracting(canonicalOrder).map(\.rawValue).sorted()
+    return (known.map(\.rawValue) + others).joined(separator: ", ")
+  }
+
+  private static func allowResponse(_ allow: String) -> Response {
+    Response(status: .noContent, headers: ["Allow": allow])
+  }
+}

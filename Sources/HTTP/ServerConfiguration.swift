@@ -1,0 +1,44 @@
+import Glibc
+
+public struct ServerConfiguration: Sendable {
+  /// An IPv4 or IPv6 literal, "::" for dual-stack, or "localhost".
+  public var host: String = "127.0.0.1"
+  /// 0 picks an ephemeral port (see `HTTPServer.boundPort`).
+  public var port: Int = 8080
+  public var eventLoops: Int = ServerConfiguration.processorCount
+
+  public var maxRequestLine = 8 * 1024
+  public var maxHeaderBytes = 32 * 1024
+  public var maxHeaderCount = 100
+  public var maxBodySize = 10 * 1024 * 1024
+
+  /// A request head still incomplete after this long gets 408 and the connection is closed.
+  public var headerTimeout: Duration = .seconds(10)
+  /// An idle keep-alive connection is closed silently after this long.
+  public var idleTimeout: Duration = .seconds(60)
+  /// A body that receives no byte for this long gets 408 and the connection is closed.
+  public var bodyTimeout: Duration = .seconds(10)
+  /// A client that accepts no output for this long is dropped.
+  public var writeTimeout: Duration = .seconds(30)
+  /// How long shutdown waits for requests in flight.
+  public var shutdownGrace: Duration = .seconds(10)
+  /// While more than this many bytes are queued for a client, no further pipelined request is read or parsed.
+  public var maxOutputBuffer = 1024 * 1024
+
+  /// One line per request on stdout.
+  public var accessLog = true
+  /// Builds error responses (parse errors, thrown errors, timeouts). The request is nil when the error
+  /// happened before a request was parsed. Nil means a short text/plain body.
+  public var errorPage: (@Sendable (HTTPStatus, String, Request?) -> Response)?
+
+  public init() {}
+
+  public init(host: String = "127.0.0.1", port: Int = 8080) {
+    self.host = host
+    self.port = port
+  }
+
+  public static var processorCount: Int {
+    max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+  }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Synchronization
+
+/// A database file shared by threads: one writer connection, serialized by a lock, and a number of read-only
+/// connections (typically one per event loop), each behind its own lock. In WAL mode reads never wait for the
+/// writer and see the last committed state.
+///
+/// Not reentrant: do not call `write` from inside `write` (it would wait on itself); nest with
+/// `Connection.transaction` instead. Results of `read`/`write` must be Sendable, so that nothing tied to a
+/// connection (the connection itself) can leave its lock.
+public final class Database: Sendable {
+  public let path: String
+  private let writer: Guarded
+  private let readers: [Guarded]
+  private let nextReader = Atomic<Int>(0)
+
+  /// Opens the writer (creating the file and its folder when missing), then `readers` read-only connections.
+  /// With `readers == 0` reads use the writer connection.
+  public init(path: String, readers: Int, busyTimeout: Duration = .seconds(5)) throws {
+    precondition(readers >= 0, "readers must not be negative")
+    self.path = path
+    let writer = try Connection(path: path, readOnly: false, busyTimeout: busyTimeout)
+    self.writer = Guarded(writer)
+    self.readers = try (0..<readers).map { _ in
+      Guarded(try Connection(path: path, readOnly: true, busyTimeout: busyTimeout))
+    }
+  }
+
+  public var readerCount: Int { readers.count }
+
+  /// Runs `body` on the writer inside BEGIN IMMEDIATE … COMMIT (ROLLBACK when it throws). Writers queue on a lock.
+  public func write<T: Sendable>(_ body: (Connection) throws -> T) throws -> T {
+    try writer.withConnection { connection in
+      try connection.transaction(.immediate) { try body(connection) }
+    }
+  }
+
+  /// The writer connection with no transaction around `body` (migrations that manage their own, VACUUM, pragmas).
+  public func withWriter<T: Sendable>(_ body: (Connection) throws -> T) throws -> T {
+    try writer.withConnection(body)
+  }
+
+  /// Runs `body` on the read-only connection of event loop `index` (modulo the reader count), inside a deferred
+  /// transaction so that all its queries see one snapshot.
+  public func read<T: Sendable>(loop index: Int, _ body: (Connection) throws -> T) throws -> T {
+    let guarded = readers.isEmpty ? writer : readers[index % readers.count]
+    return try guarded.withConnection { connection in
+      try connection.transaction(.deferred) { try body(connection) }
+    }
+  }
+
+  /// Like `read(loop:_:)` on any reader: a free one if there is one, else the next in turn (waiting for it).
+  public func read<T: Sendable>(_ body: (Connection) throws -> T) throws -> T {
+    guard !readers.isEmpty else { return try read(loop: 0, body) }
+    let start = nextReader.wrappingAdd(1, ordering: .relaxed).oldValue
+    for offset in 0..<readers.count {
+      let guarded = readers[(start &+ offset) % readers.count]
+      if let result = try guarded.withConnectionIfAvailable({ connection in
+        try connection.transaction(.deferred) { try body(connection) }
+      }) {
+        return result
+      }
+    }
+    return try read(loop: start, body)
+  }
+
+  /// Copies the database to `destination` online from a read-only connection, while writes go on.
+  public func backup(to destination: String, pagesPerStep: Int = 256) throws {
+    guard !readers.isEmpty else {
+      return try withWriter { try $0.backup(to: destination, pagesPerStep: pagesPerStep) }
+    }
+    let guarded = readers[nextReader.wrappingAdd(1, ordering: .relaxed).oldValue % readers.count]
+    try guarded.withConnection { try $0.backup(to: destination, pagesPerStep: pagesPerStep) }
+  }
+}
+
+/// A connection and the lock that makes it usable from any thread, one at a time.
+///
+/// `@unchecked Sendable`: the connection is only reached through `withConnection…`, which hold `lock` for the
+/// whole use, so no two threads ever touch it at once. (Synchronization's `Mutex<Connection>` cannot express this:
+/// handing the non-Sendable connection to the caller's closure merges it into the caller's region.)
+private final class Guarded: @unchecked Sendable {
+  private let lock = NSLock()
+  private let connection: Connection
+
+  init(_ connection: Connection) {
+    self.connection = connection
+  }
+
+  func withConnection<T>(_ body: (Connection) throws -> T) rethrows -> T {
+    lock.lock()
+    defer { lock.unlock() }
+    return try body(connection)
+  }
+
+  /// Nil (without running `body`) when another thread holds the connection.
+  func withConnectionIfAvailable<T>(_ body: (Connection) throws -> T) rethrows -> T? {
+    guard lock.try() else { return nil }
+    defer { lock.unlock() }
+    return try body(connection)
+  }
+}

@@ -1,0 +1,35 @@
+import Domain
+import SQLite
+
+/// The portal's data: the SQLite database with the rules in it, read and written through Domain values.
+///
+/// Every write is one `BEGIN IMMEDIATE` transaction; reads use the read-only connections.
+public final class Store: Sendable {
+  public let database: Database
+
+  /// Wraps an open database whose schema is already migrated.
+  public init(database: Database) {
+    self.database = database
+  }
+
+  /// Opens (creating when missing) the database at `path` and applies pending migrations.
+  public static func open(path: String, readers: Int = 2) throws -> Store {
+    let database = try Database(path: path, readers: readers)
+    let migrator = try Migrator(migrations)
+    try database.withWriter { connection in _ = try migrator.migrate(connection) }
+    return Store(database: database)
+  }
+
+  /// Runs `body` as one write transaction, turning rule violations raised by the database into `RuleViolation`.
+  func write<T: Sendable>(_ body: (Connection) throws -> T) throws -> T {
+    do {
+      return try database.write(body)
+    } catch let error as SQLiteError {
+      throw RuleViolation(error) ?? error
+    }
+  }
+
+  func read<T: Sendable>(_ body: (Connection) throws -> T) throws -> T {
+    try database.read(body)
+  }
+}

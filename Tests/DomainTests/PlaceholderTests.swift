@@ -1,5 +1,0 @@
-import XCTest
-
-final class DomainPlaceholderTests: XCTestCase {
-  func testNothingYet() {}
-}

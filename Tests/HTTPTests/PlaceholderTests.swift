@@ -1,5 +1,0 @@
-import XCTest
-
-final class HTTPPlaceholderTests: XCTestCase {
-  func testNothingYet() {}
-}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class SQLitePlaceholderTests: XCTestCase {
-  func testNothingYet() {}
-}
