@@ -4,8 +4,9 @@ struct Arguments {
   private(set) var flags: Set<String> = []
   private(set) var positionals: [String] = []
 
-  /// Parses `words`; `flagNames` are the options that take no value.
-  init(_ words: [String], flagNames: Set<String>) throws(UsageError) {
+  /// Parses `words`; `flagNames` are the options that take no value, `valueNames` those that take one. Any other
+  /// `--name` is an error, so a typo is not silently ignored.
+  init(_ words: [String], flagNames: Set<String>, valueNames: Set<String>) throws(UsageError) {
     var index = 0
     while index < words.count {
       let word = words[index]
@@ -15,9 +16,14 @@ struct Arguments {
         continue
       }
       let body = word.dropFirst(2)
+      let name = String(body.prefix { $0 != "=" })
+      guard flagNames.contains(name) || valueNames.contains(name) else {
+        throw UsageError("unknown option --\(name)")
+      }
       if let equals = body.firstIndex(of: "=") {
-        options[String(body[..<equals])] = String(body[body.index(after: equals)...])
-      } else if flagNames.contains(String(body)) {
+        guard valueNames.contains(name) else { throw UsageError("--\(name) takes no value") }
+        options[name] = String(body[body.index(after: equals)...])
+      } else if flagNames.contains(name) {
         flags.insert(String(body))
       } else {
         guard index < words.count else { throw UsageError("--\(body) needs a value") }
@@ -37,16 +43,6 @@ struct Arguments {
       throw UsageError("--\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
     }
     return value
-  }
-
-  /// Fails on any option or flag not in `known`, so a typo is not silently ignored.
-  func rejectUnknown(_ known: Set<String>) throws(UsageError) {
-    for name in options.keys.sorted() where !known.contains(name) {
-      throw UsageError("unknown option --\(name)")
-    }
-    for name in flags.sorted() where !known.contains(name) {
-      throw UsageError("unknown option --\(name)")
-    }
   }
 }
 

@@ -9,7 +9,7 @@ protocol Command {
   static var help: String { get }
   /// Options that take no value.
   static var flagNames: Set<String> { get }
-  /// Every option and flag the command knows (besides `help`).
+  /// Options that take a value.
   static var optionNames: Set<String> { get }
   static func run(_ arguments: Arguments) throws
 }
@@ -46,13 +46,13 @@ enum CommandLineTool {
       return 64
     }
     do {
-      let flags = command.flagNames.union(["help"])
-      let arguments = try Arguments(Array(words.dropFirst()), flagNames: flags)
-      if arguments.has("help") || arguments.positionals == ["-h"] {
+      let rest = Array(words.dropFirst())
+      if rest.contains("--help") || rest.contains("-h") {
         print(command.help, terminator: "")
         return 0
       }
-      try arguments.rejectUnknown(command.optionNames.union(["help"]))
+      let arguments = try Arguments(rest, flagNames: command.flagNames, valueNames: command.optionNames)
+      if let stray = arguments.positionals.first { throw UsageError("unexpected argument '\(stray)'") }
       try command.run(arguments)
       return 0
     } catch let error as UsageError {
@@ -63,6 +63,11 @@ enum CommandLineTool {
       return 1
     }
   }
+}
+
+/// Writes a line to stdout at once (stdout is block-buffered when it is a pipe; the access log shares it).
+func say(_ message: String) {
+  FileHandle.standardOutput.write(Data((message + "\n").utf8))
 }
 
 func printError(_ message: String) {

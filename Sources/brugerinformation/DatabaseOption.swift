@@ -5,8 +5,8 @@ enum DatabaseOption {
   static let defaultPath = "data/brugerinformation.sqlite"
 
   static let help = """
-      --database PATH   the SQLite database file (default \(defaultPath), or DATABASE_PATH);
-                        a missing folder is created
+      --database PATH     the SQLite database (default \(defaultPath),
+                          or DATABASE_PATH); a missing folder is created
     """
 
   static func path(from arguments: Arguments) -> String {

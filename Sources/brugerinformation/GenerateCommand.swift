@@ -5,7 +5,7 @@ enum GenerateCommand: Command {
   static let name = "generate"
   static let summary = "build a synthetic database of any size for scale tests"
   static let flagNames: Set<String> = ["force"]
-  static let optionNames: Set<String> = ["municipalities", "output", "random-seed", "force"]
+  static let optionNames: Set<String> = ["municipalities", "output", "random-seed"]
   static let help = """
     Usage: brugerinformation generate --municipalities N --output FILE [--random-seed N] [--force]
 
@@ -38,6 +38,6 @@ enum GenerateCommand: Command {
     let started = Date()
     let store = try Store.open(path: output, readers: 1)
     let summary = try Seeder.generate(store, municipalities: count, randomSeed: seed)
-    print("\(output): \(summary) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+    say("\(output): \(summary) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
   }
 }

@@ -22,10 +22,10 @@ enum MigrateCommand: Command {
     let path = DatabaseOption.path(from: arguments)
     let result = try Store.migrate(path: path)
     if result.applied.isEmpty {
-      print("\(path): schema is up to date (version \(result.version))")
+      say("\(path): schema is up to date (version \(result.version))")
     } else {
       let list = result.applied.map(String.init).joined(separator: ", ")
-      print("\(path): applied migration \(list); schema version is now \(result.version)")
+      say("\(path): applied migration \(list); schema version is now \(result.version)")
     }
   }
 }

@@ -26,6 +26,6 @@ enum SeedCommand: Command {
     let store = try Store.open(path: path, readers: 1)
     let seed = try arguments.int("random-seed", in: 0...Int.max).map(UInt64.init) ?? Seeder.defaultSeed
     let summary = try Seeder.seed(store, randomSeed: seed)
-    print("\(path): \(summary)")
+    say("\(path): \(summary)")
   }
 }

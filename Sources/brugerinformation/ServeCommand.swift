@@ -6,7 +6,7 @@ enum ServeCommand: Command {
   static let name = "serve"
   static let summary = "start the portal (creates, migrates and seeds the database on first run)"
   static let flagNames: Set<String> = ["benchmark-routes", "no-access-log"]
-  static let optionNames: Set<String> = flagNames.union(["host", "port", "database", "public", "event-loops"])
+  static let optionNames: Set<String> = ["host", "port", "database", "public", "event-loops"]
   static let help = """
     Usage: brugerinformation serve [options]
 
@@ -39,16 +39,18 @@ enum ServeCommand: Command {
     let store = try Store.open(path: databasePath, readers: configuration.eventLoops)
     if try store.isEmpty() {
       let summary = try Seeder.seed(store)
-      print("seeded \(databasePath): \(summary)")
+      say("seeded \(databasePath): \(summary)")
     }
 
     let portal = try Portal(
       store: store, publicDirectory: arguments.string("public") ?? "Public",
       benchmarkRoutes: arguments.has("benchmark-routes"))
     let server = HTTPServer(configuration: configuration, responder: portal.router)
-    try server.start()
-    print("brugerinformation listening on http://\(displayHost(configuration.host)):\(server.boundPort)")
+    say(
+      "brugerinformation serving \(databasePath) on http://\(displayHost(configuration.host)):\(configuration.port)"
+        + " with \(configuration.eventLoops) event loops; SIGINT or SIGTERM stops it")
     try server.runUntilSignalled()
+    say("brugerinformation stopped")
   }
 
   private static func displayHost(_ host: String) -> String {

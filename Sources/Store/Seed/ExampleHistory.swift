@@ -8,10 +8,12 @@ enum ExampleHistory {
     municipality code: String, to store: Store, areas: [String: Int64], using random: inout SeededGenerator,
     summary: inout Seeder.Summary
   ) throws {
-    let draft = try store.createDraft(municipalityCode: code, changeNote: "Første kvalitetskontrakt", isExample: true)
+    let draft = try store.createDraft(
+      municipalityCode: code, changeNote: "Første kvalitetskontrakt", isExample: true)
     summary.versions += 1
     var goalCount = 0
-    let chosenAreas = Array(areasWithTemplates.shuffled(using: &random).prefix(Int.random(in: 3...5, using: &random)))
+    let chosenAreas = Array(
+      areasWithTemplates.shuffled(using: &random).prefix(Int.random(in: 3...5, using: &random)))
     for name in chosenAreas {
       guard let serviceAreaId = areas[name] else { continue }
       let versionArea = try store.addArea(versionId: draft, serviceAreaId: serviceAreaId, isExample: true)
@@ -44,30 +46,39 @@ enum ExampleHistory {
       published = minDate(adopted.plus(days: Int.random(in: 1...25, using: &random)), day(2010, 7, 1))
     } else if roll < 0.88 {  // adopted in time, published after the month (§6) and after 1 July
       adopted = day(2010, 5, 20).plus(days: Int.random(in: 0...35, using: &random))
-      published = PublicationDeadline.after(adoption: adopted).plus(days: Int.random(in: 1...40, using: &random))
+      published = PublicationDeadline.after(adoption: adopted).plus(
+        days: Int.random(in: 1...40, using: &random))
     } else {  // adopted after the §8 deadline
       adopted = day(2010, 7, 2).plus(days: Int.random(in: 0...150, using: &random))
       published = adopted.plus(days: Int.random(in: 3...28, using: &random))
     }
-    try store.adopt(versionId: draft, Adoption(adoptedOn: adopted, meetingReference: meeting(adopted, &random)))
+    try store.adopt(
+      versionId: draft, Adoption(adoptedOn: adopted, meetingReference: meeting(adopted, &random)))
     try store.publish(versionId: draft, on: published)
 
     // A target adjustment in a new version, for about half of them.
-    if Bool.random(using: &random), let inForce = try store.contractInForce(municipalityCode: code, asOf: day(2011, 3, 1)) {
+    if Bool.random(using: &random),
+      let inForce = try store.contractInForce(municipalityCode: code, asOf: day(2011, 3, 1))
+    {
       let goals = inForce.version.areas.flatMap(\.goals)
-      if let goal = goals.randomElement(using: &random), let target = goal.targetValue, let baseline = goal.baselineValue {
+      if let goal = goals.randomElement(using: &random), let target = goal.targetValue,
+        let baseline = goal.baselineValue
+      {
         let eased = rounded(target - (target - baseline) * 0.3)
         let adjustedOn = day(2011, 3, 1).plus(days: Int.random(in: 0...200, using: &random))
         let version = try store.adjustTarget(
           goalId: goal.id, newTargetValue: eased, reason: adjustmentReasons.randomElement(using: &random)!,
           on: adjustedOn, isExample: true)
         let adoptedOn = adjustedOn.plus(days: Int.random(in: 7...40, using: &random))
-        try store.adopt(versionId: version.versionId, Adoption(adoptedOn: adoptedOn, meetingReference: meeting(adoptedOn, &random)))
+        try store.adopt(
+          versionId: version.versionId,
+          Adoption(adoptedOn: adoptedOn, meetingReference: meeting(adoptedOn, &random)))
         let late = Double.random(in: 0..<1, using: &random) < 0.1
         try store.publish(
           versionId: version.versionId,
           on: late
-            ? PublicationDeadline.after(adoption: adoptedOn).plus(days: Int.random(in: 1...20, using: &random))
+            ? PublicationDeadline.after(adoption: adoptedOn).plus(
+              days: Int.random(in: 1...20, using: &random))
             : adoptedOn.plus(days: Int.random(in: 2...27, using: &random)))
         summary.versions += 1
       }
@@ -85,36 +96,48 @@ enum ExampleHistory {
     var due = day(budgetYear - 1, 10, 15)
     if Double.random(in: 0..<1, using: &random) < 0.7 {
       due = day(budgetYear - 1, 10, Int.random(in: 1...20, using: &random))
-      try store.setBudgetAdoption(municipalityCode: code, budgetYear: budgetYear, adoptedOn: due, isExample: true)
+      try store.setBudgetAdoption(
+        municipalityCode: code, budgetYear: budgetYear, adoptedOn: due, isExample: true)
     }
     let roll = Double.random(in: 0..<1, using: &random)
-    if roll < 0.07 { return }  // no follow-up at all
+    if roll < 0.04 { return }  // no follow-up at all
     let adopted =
-      roll < 0.82
-      ? due.plus(days: -Int.random(in: 0...30, using: &random)) : due.plus(days: Int.random(in: 1...45, using: &random))
+      roll < 0.86
+      ? due.plus(days: -Int.random(in: 0...30, using: &random))
+      : due.plus(days: Int.random(in: 1...45, using: &random))
     guard let inForce = try store.contractInForce(municipalityCode: code, asOf: adopted) else { return }
     let followUp = try store.createFollowUp(municipalityCode: code, budgetYear: budgetYear, isExample: true)
     summary.followUps += 1
     let goals = inForce.version.areas.flatMap(\.goals)
-    let incomplete = roll >= 0.74 && roll < 0.82
+    let incomplete = roll >= 0.80 && roll < 0.86
+    // An incomplete follow-up leaves its last goal without a status, so it cannot be adopted (§5).
     for (index, goal) in goals.enumerated() {
-      if incomplete && index == goals.count - 1 { break }  // one goal without a status: cannot be adopted (§5)
-      try store.setStatus(followUpId: followUp, status(for: goal, on: adopted, using: &random), isExample: true)
+      if incomplete && index == goals.count - 1 { break }
+      try store.setStatus(
+        followUpId: followUp, status(for: goal, on: adopted, using: &random), isExample: true)
     }
     if incomplete { return }
-    try store.adoptFollowUp(id: followUp, Adoption(adoptedOn: adopted, meetingReference: meeting(adopted, &random)))
+    try store.adoptFollowUp(
+      id: followUp, Adoption(adoptedOn: adopted, meetingReference: meeting(adopted, &random)))
     let deadline = PublicationDeadline.after(adoption: adopted)
     let published =
       Double.random(in: 0..<1, using: &random) < 0.88
-      ? adopted.plus(days: Int.random(in: 1...25, using: &random)) : deadline.plus(days: Int.random(in: 1...30, using: &random))
+      ? adopted.plus(days: Int.random(in: 1...25, using: &random))
+      : deadline.plus(days: Int.random(in: 1...30, using: &random))
     try store.publishFollowUp(id: followUp, on: minDate(published, day(2026, 1, 1)))
   }
 
   /// A measured value near the straight line from baseline to target, and the status that follows from it.
-  private static func status(for goal: Goal, on date: CalendarDate, using random: inout SeededGenerator) -> GoalStatus {
+  private static func status(for goal: Goal, on date: CalendarDate, using random: inout SeededGenerator)
+    -> GoalStatus
+  {
     guard let baseline = goal.baselineValue, let target = goal.targetValue, let start = goal.baselineDate,
       let end = goal.targetDate
-    else { return GoalStatus(goalId: goal.id, statusText: "Ikke målt endnu.", result: .notReached, followUpText: "Målingen sættes i gang.") }
+    else {
+      return GoalStatus(
+        goalId: goal.id, statusText: "Ikke målt endnu.", result: .notReached,
+        followUpText: "Målingen sættes i gang.")
+    }
     let measuredOn = date.plus(days: -Int.random(in: 20...60, using: &random))
     let elapsed = Double(start.days(to: measuredOn)) / Double(max(1, start.days(to: end)))
     let expected = baseline + (target - baseline) * min(1, max(0, elapsed))
@@ -125,8 +148,10 @@ enum ExampleHistory {
     let text =
       switch result {
       case .reached: "Målet er nået: \(format(value)) \(unit) ved seneste måling."
-      case .partly: "Vi er godt på vej: \(format(value)) \(unit) ved seneste måling, målet er \(format(target)) \(unit)."
-      case .notReached: "Målet er ikke nået: \(format(value)) \(unit) ved seneste måling mod \(format(target)) \(unit)."
+      case .partly:
+        "Vi er godt på vej: \(format(value)) \(unit) ved seneste måling, målet er \(format(target)) \(unit)."
+      case .notReached:
+        "Målet er ikke nået: \(format(value)) \(unit) ved seneste måling mod \(format(target)) \(unit)."
       }
     return GoalStatus(
       goalId: goal.id, statusText: text, measuredValue: value, measuredOn: measuredOn, result: result,
@@ -163,13 +188,15 @@ enum ExampleHistory {
         .replacingAll("{baselineYear}", with: String(baselineDate.year))
     }
     return Goal(
-      title: template.title, theme: template.theme, goalText: fill(template.goal), indicator: fill(template.indicator),
+      title: template.title, theme: template.theme, goalText: fill(template.goal),
+      indicator: fill(template.indicator),
       unit: template.unit, baselineValue: baseline, baselineDate: baselineDate, targetValue: target,
       targetDate: targetDate, direction: direction, means: template.means, isExample: true)
   }
 
-  private static let areasWithTemplates = NationalServiceAreas.names.filter { name in
-    GoalTemplates.all.contains { $0.area == name }
+  /// The template areas, in a fixed order.
+  private static let areasWithTemplates: [String] = GoalTemplates.all.reduce(into: []) { names, template in
+    if !names.contains(template.area) { names.append(template.area) }
   }
 
   private static let adjustmentReasons = [
@@ -222,7 +249,8 @@ extension CalendarDate {
   func subtractingDay() -> CalendarDate {
     if day > 1 { return CalendarDate(year: year, month: month, day: day - 1)! }
     if month > 1 {
-      return CalendarDate(year: year, month: month - 1, day: CalendarDate.daysIn(month: month - 1, year: year))!
+      return CalendarDate(
+        year: year, month: month - 1, day: CalendarDate.daysIn(month: month - 1, year: year))!
     }
     return CalendarDate(year: year - 1, month: 12, day: 31)!
   }

@@ -28,15 +28,19 @@ enum GoalTemplates {
     GoalTemplate(
       area: "Ældreområdet", title: "Tilfredshed med hjemmeplejen",
       theme: "Brugerne af ældreplejen skal være tilfredse med den hjælp, de får",
-      goal: "Andelen af brugere, der er tilfredse eller meget tilfredse med personlig pleje og praktisk hjælp, "
+      goal:
+        "Andelen af brugere, der er tilfredse eller meget tilfredse med personlig pleje og praktisk hjælp, "
         + "skal øges fra {baseline} {unit} til {target} {unit} inden udgangen af {year}",
       indicator: "Andel tilfredse eller meget tilfredse i den årlige brugerundersøgelse", unit: "%",
       shape: .raiseShare(from: 76...84, by: 5...9), years: 3...3,
-      means: "Faste hjælpere til den enkelte borger, kortere ventetid på hjælp og opfølgende besøg efter tre måneder"),
+      means:
+        "Faste hjælpere til den enkelte borger, kortere ventetid på hjælp og opfølgende besøg efter tre måneder"
+    ),
     GoalTemplate(
       area: "Ældreområdet", title: "Hverdagsrehabilitering",
       theme: "Ældre skal kunne klare sig selv længst muligt",
-      goal: "{target} {unit} af nye modtagere af hjemmehjælp skal tilbydes et rehabiliteringsforløb inden {year} "
+      goal:
+        "{target} {unit} af nye modtagere af hjemmehjælp skal tilbydes et rehabiliteringsforløb inden {year} "
         + "(i dag {baseline} {unit})",
       indicator: "Andel nye modtagere af hjemmehjælp, der får et rehabiliteringsforløb", unit: "%",
       shape: .raiseShare(from: 40...60, by: 15...25), years: 2...3,
@@ -44,9 +48,11 @@ enum GoalTemplates {
     GoalTemplate(
       area: "Dagtilbud", title: "Sproglig udvikling",
       theme: "Børnenes sprog skal styrkes, før de begynder i skole",
-      goal: "Den sproglige udvikling for børn i kommunens dagtilbud skal forbedres med {delta} {unit} over de næste "
+      goal:
+        "Den sproglige udvikling for børn i kommunens dagtilbud skal forbedres med {delta} {unit} over de næste "
         + "tre år, målt med kommunens sprogvurdering",
-      indicator: "Gennemsnitlig score i sprogvurderingen af 3-årige (indeks, {baselineYear} = 100)", unit: "indekspoint",
+      indicator: "Gennemsnitlig score i sprogvurderingen af 3-årige (indeks, {baselineYear} = 100)",
+      unit: "indekspoint",
       shape: .raiseIndex(byPercent: 4...6), years: 3...3,
       means: "Sprogvurdering af alle 3-årige, sprogpakker til alle stuer og kurser for pædagogerne"),
     GoalTemplate(
@@ -59,7 +65,8 @@ enum GoalTemplates {
     GoalTemplate(
       area: "Folkeskole", title: "Læsefærdigheder i 2. klasse",
       theme: "Alle børn skal lære at læse",
-      goal: "Andelen af elever i 2. klasse, der læser sikkert, skal stige fra {baseline} {unit} til {target} {unit} "
+      goal:
+        "Andelen af elever i 2. klasse, der læser sikkert, skal stige fra {baseline} {unit} til {target} {unit} "
         + "inden {year}",
       indicator: "Andel elever med resultatet 'sikker læser' i den nationale læsetest", unit: "%",
       shape: .raiseShare(from: 70...80, by: 5...10), years: 3...3,
@@ -82,7 +89,8 @@ enum GoalTemplates {
     GoalTemplate(
       area: "Borgerservice og administration", title: "Digital selvbetjening",
       theme: "Flere borgere skal kunne betjene sig selv digitalt",
-      goal: "Andelen af flytteanmeldelser, der sker digitalt, skal stige fra {baseline} {unit} til {target} {unit} "
+      goal:
+        "Andelen af flytteanmeldelser, der sker digitalt, skal stige fra {baseline} {unit} til {target} {unit} "
         + "inden udgangen af {year}",
       indicator: "Andel flytteanmeldelser indgivet digitalt", unit: "%",
       shape: .raiseShare(from: 30...50, by: 15...25), years: 2...3,
@@ -90,7 +98,8 @@ enum GoalTemplates {
     GoalTemplate(
       area: "Integrationsområdet", title: "Danskuddannelse gennemført",
       theme: "Nye borgere skal lære dansk, så de kan deltage i arbejds- og samfundslivet",
-      goal: "Andelen af kursister, der består en danskprøve inden for tre år, skal øges fra {baseline} {unit} "
+      goal:
+        "Andelen af kursister, der består en danskprøve inden for tre år, skal øges fra {baseline} {unit} "
         + "til {target} {unit} inden {year}",
       indicator: "Andel kursister, der består en danskprøve inden for tre år", unit: "%",
       shape: .raiseShare(from: 45...60, by: 8...15), years: 3...3,
@@ -105,7 +114,8 @@ enum GoalTemplates {
     GoalTemplate(
       area: "Beskæftigelse", title: "Hurtigere i job",
       theme: "Ledige skal hurtigt tilbage i arbejde",
-      goal: "Den gennemsnitlige varighed af et ledighedsforløb skal nedbringes med mindst {percent} % om året "
+      goal:
+        "Den gennemsnitlige varighed af et ledighedsforløb skal nedbringes med mindst {percent} % om året "
         + "frem til {year}",
       indicator: "Gennemsnitlig varighed af ledighedsforløb", unit: "uger",
       shape: .cutYearly(from: 20...30, percentPerYear: 5...10), years: 3...4,
@@ -121,14 +131,16 @@ enum GoalTemplates {
     GoalTemplate(
       area: "Kultur og fritid", title: "Besøg på bibliotekerne",
       theme: "Bibliotekerne skal være åbne og brugte kulturhuse",
-      goal: "Antallet af besøg på kommunens biblioteker skal stige fra {baseline} til {target} om året inden {year}",
+      goal:
+        "Antallet af besøg på kommunens biblioteker skal stige fra {baseline} til {target} om året inden {year}",
       indicator: "Besøg på bibliotekerne pr. år (tusinder)", unit: "tusinde besøg",
       shape: .raiseShare(from: 150...400, by: 20...60), years: 3...3,
       means: "Længere åbningstider med selvbetjening og flere arrangementer for børnefamilier"),
     GoalTemplate(
       area: "Teknik og miljø", title: "Genanvendelse af husholdningsaffald",
       theme: "Mere af affaldet skal genanvendes",
-      goal: "Andelen af husholdningsaffaldet, der genanvendes, skal stige fra {baseline} {unit} til {target} {unit} "
+      goal:
+        "Andelen af husholdningsaffaldet, der genanvendes, skal stige fra {baseline} {unit} til {target} {unit} "
         + "inden {year}",
       indicator: "Andel af husholdningsaffaldet sendt til genanvendelse", unit: "%",
       shape: .raiseShare(from: 22...32, by: 6...12), years: 3...4,
@@ -136,7 +148,8 @@ enum GoalTemplates {
     GoalTemplate(
       area: "Handicap og psykiatri", title: "Sagsbehandlingstid for hjælpemidler",
       theme: "Borgere med handicap skal have en hurtig afgørelse",
-      goal: "Sagsbehandlingstiden for ansøgninger om hjælpemidler skal nedbringes med mindst {percent} % om året "
+      goal:
+        "Sagsbehandlingstiden for ansøgninger om hjælpemidler skal nedbringes med mindst {percent} % om året "
         + "frem til {year}",
       indicator: "Gennemsnitlig sagsbehandlingstid for hjælpemidler", unit: "dage",
       shape: .cutYearly(from: 30...60, percentPerYear: 8...12), years: 3...4,

@@ -14,14 +14,17 @@ enum HoejeTaastrupExample {
     let integration = try area("Integrationsområdet", areas)
 
     // Version 1 (2010): the goals the 2012 follow-up reports on, with their original targets.
-    let first = try store.createDraft(municipalityCode: code, changeNote: "Første kvalitetskontrakt", isExample: true)
+    let first = try store.createDraft(
+      municipalityCode: code, changeNote: "Første kvalitetskontrakt", isExample: true)
     let service = try store.addArea(versionId: first, serviceAreaId: citizenService, isExample: true)
     let phone = try store.addGoal(versionAreaId: service, phoneGoal)
     let inPerson = try store.addGoal(versionAreaId: service, inPersonGoal)
     try store.addGoal(versionAreaId: service, selfServiceGoal)
     let integrationArea = try store.addArea(versionId: first, serviceAreaId: integration, isExample: true)
     for goal in integrationGoals2012 { try store.addGoal(versionAreaId: integrationArea, goal) }
-    try store.adopt(versionId: first, Adoption(adoptedOn: day(2010, 6, 22), meetingReference: "Byrådet 22.06.2010, punkt 12"))
+    try store.adopt(
+      versionId: first,
+      Adoption(adoptedOn: day(2010, 6, 22), meetingReference: "Byrådet 22.06.2010, punkt 12"))
     try store.publish(versionId: first, on: day(2010, 6, 29))
 
     // Version 2 (2012): both service targets lowered because of staff reductions.
@@ -31,11 +34,13 @@ enum HoejeTaastrupExample {
     try store.adjustTarget(
       goalId: inPerson.id, newTargetValue: 70, reason: reason, on: day(2012, 3, 1), isExample: true)
     try store.adopt(
-      versionId: adjusted.versionId, Adoption(adoptedOn: day(2012, 3, 27), meetingReference: "Byrådet 27.03.2012, punkt 8"))
+      versionId: adjusted.versionId,
+      Adoption(adoptedOn: day(2012, 3, 27), meetingReference: "Byrådet 27.03.2012, punkt 8"))
     try store.publish(versionId: adjusted.versionId, on: day(2012, 4, 11))
 
     // The follow-up for budget year 2013, adopted with the 2013 contract before the budget.
-    try store.setBudgetAdoption(municipalityCode: code, budgetYear: 2013, adoptedOn: day(2012, 10, 9), isExample: true)
+    try store.setBudgetAdoption(
+      municipalityCode: code, budgetYear: 2013, adoptedOn: day(2012, 10, 9), isExample: true)
     let followUp = try store.createFollowUp(municipalityCode: code, budgetYear: 2013, isExample: true)
     guard let inForce = try store.contractInForce(municipalityCode: code, asOf: day(2012, 9, 25)) else {
       throw StoreError.notFound("Høje-Taastrups kontrakt i kraft 2012-09-25")
@@ -44,16 +49,21 @@ enum HoejeTaastrupExample {
       try store.setStatus(followUpId: followUp, status2012(for: goal), isExample: true)
     }
     try store.addCommitteeRecommendation(
-      followUpId: followUp, CommitteeRecommendation(committee: committee, recommendedOn: day(2012, 9, 5), note: "Anbefales."),
+      followUpId: followUp,
+      CommitteeRecommendation(committee: committee, recommendedOn: day(2012, 9, 5), note: "Anbefales."),
       isExample: true)
-    try store.adoptFollowUp(id: followUp, Adoption(adoptedOn: day(2012, 9, 25), meetingReference: "Byrådet 25.09.2012, punkt 4"))
+    try store.adoptFollowUp(
+      id: followUp, Adoption(adoptedOn: day(2012, 9, 25), meetingReference: "Byrådet 25.09.2012, punkt 4"))
     try store.publishFollowUp(id: followUp, on: day(2012, 10, 8))
 
     // Version 3: the 2013 contract.
-    let third = try store.createDraft(municipalityCode: code, changeNote: "Kvalitetskontrakt 2013", isExample: true)
+    let third = try store.createDraft(
+      municipalityCode: code, changeNote: "Kvalitetskontrakt 2013", isExample: true)
     guard let draft = try store.version(id: third) else { throw StoreError.notFound("udkast \(third)") }
     for versionArea in draft.areas {
-      for goal in versionArea.goals where !keptIn2013.contains(goal.title) { try store.removeGoal(id: goal.id) }
+      for goal in versionArea.goals where !keptIn2013.contains(goal.title) {
+        try store.removeGoal(id: goal.id)
+      }
       if versionArea.serviceAreaId == citizenService {
         try store.addGoal(versionAreaId: versionArea.id, immediateResolutionGoal)
       } else {
@@ -61,9 +71,12 @@ enum HoejeTaastrupExample {
       }
     }
     try store.addCommitteeRecommendation(
-      versionId: third, CommitteeRecommendation(committee: committee, recommendedOn: day(2012, 9, 5), note: "Anbefales."),
+      versionId: third,
+      CommitteeRecommendation(committee: committee, recommendedOn: day(2012, 9, 5), note: "Anbefales."),
       isExample: true)
-    try store.adopt(versionId: third, Adoption(adoptedOn: day(2012, 9, 25), meetingReference: "Byrådet 25.09.2012, punkt 4"))
+    try store.adopt(
+      versionId: third, Adoption(adoptedOn: day(2012, 9, 25), meetingReference: "Byrådet 25.09.2012, punkt 4")
+    )
     try store.publish(versionId: third, on: day(2012, 10, 8))
 
     summary.versions += 3
@@ -80,7 +93,9 @@ enum HoejeTaastrupExample {
     CalendarDate(year: year, month: month, day: day)!
   }
 
-  private static let keptIn2013: Set<String> = ["Digital selvbetjening", "Sprogundervisning for flygtninge og indvandrere"]
+  private static let keptIn2013: Set<String> = [
+    "Digital selvbetjening", "Sprogundervisning for flygtninge og indvandrere",
+  ]
 
   private static let phoneGoal = Goal(
     title: "Svartid ved telefoniske henvendelser",
@@ -101,20 +116,26 @@ enum HoejeTaastrupExample {
   private static let selfServiceGoal = Goal(
     title: "Digital selvbetjening",
     theme: "Flere borgere skal betjene sig selv digitalt, fx ved lægeskift, sundhedskort og flytning",
-    goalText: "Mindst 20 % flere borgere bruger ved udgangen af 2012 selvbetjening på udvalgte områder end i 2010",
-    indicator: "Brug af selvbetjening på udvalgte områder (indeks, 2010 = 100)", unit: "indeks", baselineValue: 100,
+    goalText:
+      "Mindst 20 % flere borgere bruger ved udgangen af 2012 selvbetjening på udvalgte områder end i 2010",
+    indicator: "Brug af selvbetjening på udvalgte områder (indeks, 2010 = 100)", unit: "indeks",
+    baselineValue: 100,
     baselineDate: day(2010, 1, 1), targetValue: 120, targetDate: day(2012, 12, 31), direction: .higher,
-    means: "Kampagner om løsningerne; borgere, der henvender sig ad de gamle veje, vejledes til selvbetjening; "
+    means:
+      "Kampagner om løsningerne; borgere, der henvender sig ad de gamle veje, vejledes til selvbetjening; "
       + "investering i digitale løsninger", isExample: true)
 
   private static let integrationGoals2012 = [
     Goal(
       title: "Fritidspas for særligt udsatte børn og unge",
       theme: "Flere udsatte børn og unge skal deltage i organiserede fritidsaktiviteter",
-      goalText: "Mindst 350 fritidspas uddeles om året, og flere fortsætter som betalende medlemmer efter prøvetiden",
-      indicator: "Uddelte fritidspas pr. år", unit: "fritidspas", baselineValue: 0, baselineDate: day(2011, 6, 1),
+      goalText:
+        "Mindst 350 fritidspas uddeles om året, og flere fortsætter som betalende medlemmer efter prøvetiden",
+      indicator: "Uddelte fritidspas pr. år", unit: "fritidspas", baselineValue: 0,
+      baselineDate: day(2011, 6, 1),
       targetValue: 350, targetDate: day(2012, 6, 1), direction: .higher,
-      means: "Frikøbte lærere taler med eleverne om fritidsaktiviteter; en fritidsvejleder følger de børn, der "
+      means:
+        "Frikøbte lærere taler med eleverne om fritidsaktiviteter; en fritidsvejleder følger de børn, der "
         + "har brug for det, til og fra aktiviteten og samarbejder med familien", isExample: true),
     Goal(
       title: "Flere frivillige forældre med anden etnisk baggrund end dansk i foreningslivet",
@@ -124,11 +145,13 @@ enum HoejeTaastrupExample {
       indicator: "Andel aktive forældre med anden etnisk baggrund end dansk i udvalgte foreninger", unit: "%",
       baselineValue: 10, baselineDate: day(2010, 9, 1), targetValue: 25, targetDate: day(2012, 12, 31),
       direction: .higher,
-      means: "Opsøgende arbejde i udvalgte foreninger; forældrene kontaktes og informeres om frivilligt arbejde; "
+      means:
+        "Opsøgende arbejde i udvalgte foreninger; forældrene kontaktes og informeres om frivilligt arbejde; "
         + "nye frivillige støttes i en opstartsperiode", isExample: true),
     Goal(
       title: "Sprogundervisning for flygtninge og indvandrere",
-      theme: "Indvandrere og efterkommere skal have sprog til at deltage i samfunds-, arbejds- og kulturlivet",
+      theme:
+        "Indvandrere og efterkommere skal have sprog til at deltage i samfunds-, arbejds- og kulturlivet",
       goalText: "Mindst 15 FVU-forløb er gennemført, og erfaringerne er evalueret",
       indicator: "Gennemførte FVU-forløb", unit: "forløb", baselineValue: 0, baselineDate: day(2011, 1, 1),
       targetValue: 15, targetDate: day(2012, 12, 31), direction: .higher,
@@ -147,22 +170,27 @@ enum HoejeTaastrupExample {
   private static let integrationGoals2013 = [
     Goal(
       title: "Øget deltagelse i forenings- og kulturlivet blandt borgere med anden etnisk baggrund",
-      theme: "Flere borgere med anden etnisk baggrund end dansk skal kende og bruge forenings- og kulturlivet",
-      goalText: "I 2016 har mindst tre kommunale projekter arbejdet med kendskabet til og lysten til at deltage",
+      theme:
+        "Flere borgere med anden etnisk baggrund end dansk skal kende og bruge forenings- og kulturlivet",
+      goalText:
+        "I 2016 har mindst tre kommunale projekter arbejdet med kendskabet til og lysten til at deltage",
       indicator: "Kommunale projekter om deltagelse i forenings- og kulturlivet", unit: "projekter",
       baselineValue: 0, baselineDate: day(2012, 9, 1), targetValue: 3, targetDate: day(2016, 12, 31),
       direction: .higher,
-      means: "Projekterne Fritidspasset, Etniske forældre i foreningslivet og Get2Sport samt integrationspuljen",
+      means:
+        "Projekterne Fritidspasset, Etniske forældre i foreningslivet og Get2Sport samt integrationspuljen",
       isExample: true),
     Goal(
       title: "Foreningers og kulturinstitutioners tilbud afspejler mangfoldigheden",
       theme: "Tilbuddene skal være tilgængelige for alle uanset kulturel baggrund",
       goalText: "I 2016 har mindst 10 institutioner og foreninger været gennem et udviklingsforløb om "
         + "publikumsudvikling og foreningsdeltagelse",
-      indicator: "Institutioner og foreninger gennem et udviklingsforløb", unit: "institutioner og foreninger",
+      indicator: "Institutioner og foreninger gennem et udviklingsforløb",
+      unit: "institutioner og foreninger",
       baselineValue: 0, baselineDate: day(2012, 9, 1), targetValue: 10, targetDate: day(2016, 12, 31),
       direction: .higher,
-      means: "Afklaring af en forlængelse af projektet om etniske forældre; midler søges til et udviklingsforløb "
+      means:
+        "Afklaring af en forlængelse af projektet om etniske forældre; midler søges til et udviklingsforløb "
         + "for biblioteker, museer og kulturhuse", isExample: true),
   ]
 
@@ -171,7 +199,8 @@ enum HoejeTaastrupExample {
     switch goal.title {
     case phoneGoal.title:
       return GoalStatus(
-        goalId: goal.id, statusText: "Målet er justeret til 90 % på grund af personalereduktioner og overholdes.",
+        goalId: goal.id,
+        statusText: "Målet er justeret til 90 % på grund af personalereduktioner og overholdes.",
         measuredValue: 90, measuredOn: measured, result: .reached)
     case inPersonGoal.title:
       return GoalStatus(
@@ -181,19 +210,22 @@ enum HoejeTaastrupExample {
     case selfServiceGoal.title:
       return GoalStatus(
         goalId: goal.id,
-        statusText: "Målet er mere end nået, bl.a. for flytninger og pensionsansøgninger. Borgerne visiteres stramt "
+        statusText:
+          "Målet er mere end nået, bl.a. for flytninger og pensionsansøgninger. Borgerne visiteres stramt "
           + "til selv- og medbetjening.",
         result: .reached)
     case integrationGoals2012[0].title:
       return GoalStatus(
         goalId: goal.id,
-        statusText: "Fra 1. juni 2011 til 1. juni 2012 er der uddelt 371 fritidspas, som forventet. Indsatsen er "
+        statusText:
+          "Fra 1. juni 2011 til 1. juni 2012 er der uddelt 371 fritidspas, som forventet. Indsatsen er "
           + "koordineret med socialrådgivere, kontaktpersoner, SSP og Gadeplan.",
         measuredValue: 371, measuredOn: day(2012, 6, 1), result: .reached)
     case integrationGoals2012[1].title:
       return GoalStatus(
         goalId: goal.id,
-        statusText: "Klubberne skulle først gennem et udviklingsforløb. Siden er der kommet 45 nye trænere og "
+        statusText:
+          "Klubberne skulle først gennem et udviklingsforløb. Siden er der kommet 45 nye trænere og "
           + "holdledere, heraf 26 med anden etnisk baggrund end dansk, og 134 nye medlemmer med anden baggrund.",
         result: .partly,
         followUpText: "Projektet evalueres samlet ved udløbet i december 2012, og en forlængelse afklares.")

@@ -78,8 +78,10 @@ public enum Seeder {
   {
     for region in regions.uniqued() { try store.addRegion(region) }
     for municipality in municipalities { try store.addMunicipality(municipality) }
-    for name in NationalServiceAreas.names { try store.addServiceArea(name: name, municipalityCode: nil) }
-    return Summary(municipalities: municipalities.count, serviceAreas: NationalServiceAreas.names.count)
+    // The national service-area list is reference data that the first migration loads.
+    return Summary(
+      municipalities: municipalities.count,
+      serviceAreas: try store.serviceAreas().filter { $0.municipalityCode == nil }.count)
   }
 
   private static func serviceAreaIds(_ store: Store) throws -> [String: Int64] {
