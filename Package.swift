@@ -18,6 +18,8 @@ let package = Package(
     .target(name: "Store", dependencies: ["SQLite", "Domain"], resources: [.copy("Data")]),
 
     .executableTarget(name: "brugerinformation", dependencies: ["HTTP", "Store", "Domain"]),
+    .executableTarget(
+      name: "store-benchmark", dependencies: ["Store", "SQLite", "Domain"], path: "Benchmarks/StoreBenchmark"),
 
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
     .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),

@@ -183,6 +183,9 @@ public final class Connection {
     statements.removeAll()
   }
 
+  /// The SQL of every cached statement (benchmarks print their query plans).
+  public var cachedStatementSQL: [String] { Array(statements.keys) }
+
   private func withStatement<R>(
     _ sql: String, _ arguments: [SQLArgument], _ body: (Statement) throws -> R
   ) throws -> R {
