@@ -146,7 +146,13 @@ public struct StaticFiles: HTTPResponder {
       value: "W/\"\(String(signature.size, radix: 16))-\(String(signature.modifiedSeconds, radix: 16))\"")
     let descriptor = StaticFiles.openFile(file.path)
     guard descriptor >= 0 else { throw notFound }
-    let reader = FileChunkReader(descriptor: descriptor)
+    var info = stat()
+    guard fstat(descriptor, &info) == 0, StaticFiles.isRegularFile(info) else {
+      close(descriptor)
+      throw notFound
+    }
+    headers.add(name: "Content-Length", value: String(info.st_size))
+    let reader = FileChunkReader(descriptor: descriptor, length: Int(info.st_size))
     return Response(status: .ok, headers: headers, body: .stream(ResponseStream { try reader.next() }))
   }
 

@@ -61,11 +61,20 @@ final class RouterTests: XCTestCase {
     XCTAssertEqual(try answer(router, .get, "/kommuner/a+b"), "k navn=a+b")
   }
 
-  func testBadEscapesInPathAre400() {
+  func testMalformedEscapesInPathAre400() {
     var router = Router()
     router.get("/kommuner/:navn", echo("k"))
-    for target in ["/kommuner/%", "/kommuner/%zz", "/kommuner/%C3", "/kommuner/%FF", "/%E6/x"] {
-      assertHTTPError(.badRequest, try router.respond(to: request(.get, target)))
+    for target in ["/kommuner/%", "/kommuner/%zz", "/kommuner/%4", "/%/x", "/kommuner/%%41"] {
+      assertHTTPError(.badRequest, try router.respond(to: request(.get, target)), target)
+    }
+  }
+
+  func testNonUTF8PathsAre404() {
+    var router = Router()
+    router.get("/kommuner/:navn", echo("k"))
+    router.get("/*rest", echo("all"))
+    for target in ["/kommuner/%C3", "/kommuner/%FF", "/%E6/x", "/kommuner/%c0%ae%c0%ae", "/k%F8benhavn"] {
+      assertHTTPError(.notFound, try router.respond(to: request(.get, target)), target)
     }
   }
 
