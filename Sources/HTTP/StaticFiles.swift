@@ -89,7 +89,7 @@ public struct StaticFiles: HTTPResponder {
   /// The decoded segments below `urlPrefix`, or nil if the path is not below it or any segment is refused.
   func relativeSegments(ofURLPath path: String) -> [String]? {
     let prefix = urlPrefix + "/"
-    guard path.hasPrefix(prefix) else { return nil }
+    guard path.utf8.starts(with: prefix.utf8) else { return nil }
     let rest = path.utf8.dropFirst(prefix.utf8.count)
     var segments: [String] = []
     for raw in rest.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
@@ -119,7 +119,7 @@ public struct StaticFiles: HTTPResponder {
   func locate(_ segments: [String]) -> LocatedFile? {
     guard !segments.isEmpty else { return nil }
     guard let resolved = StaticFiles.realPath(root + "/" + segments.joined(separator: "/")),
-      resolved.hasPrefix(root + "/"),
+      resolved.utf8.starts(with: (root + "/").utf8),  // bytes, not canonically equivalent Characters
       let info = StaticFiles.fileInfo(resolved), StaticFiles.isRegularFile(info)
     else { return nil }
     return LocatedFile(path: resolved, info: info, name: segments[segments.count - 1])
