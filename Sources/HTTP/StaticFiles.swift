@@ -116,13 +116,29 @@ public struct StaticFiles: HTTPResponder {
   }
 
   /// The regular file at `segments` below the root, after resolving symlinks, if it stays below the root.
+  ///
+  /// The first lookup of a path resolves it with realpath(3) and checks it lies below the root; later ones
+  /// need one stat(2): if it still reaches the same file (device and inode) as the verified lookup, it is the
+  /// same file below the root, whatever the symlinks on the way now say.
   func locate(_ segments: [String]) -> LocatedFile? {
-    guard !segments.isEmpty else { return nil }
-    guard let resolved = StaticFiles.realPath(root + "/" + segments.joined(separator: "/")),
+    guard let name = segments.last else { return nil }
+    let relative = segments.joined(separator: "/")
+    let candidate = root + "/" + relative
+    guard let info = StaticFiles.fileInfo(candidate), StaticFiles.isRegularFile(info) else { return nil }
+    if let known = cache.verifiedPath(for: relative), known.device == UInt64(info.st_dev),
+      known.inode == UInt64(info.st_ino)
+    {
+      return LocatedFile(path: known.resolvedPath, info: info, name: name)
+    }
+    guard let resolved = StaticFiles.realPath(candidate),
       resolved.utf8.starts(with: (root + "/").utf8),  // bytes, not canonically equivalent Characters
-      let info = StaticFiles.fileInfo(resolved), StaticFiles.isRegularFile(info)
+      let resolvedInfo = StaticFiles.fileInfo(resolved), StaticFiles.isRegularFile(resolvedInfo)
     else { return nil }
-    return LocatedFile(path: resolved, info: info, name: segments[segments.count - 1])
+    cache.storeVerifiedPath(
+      VerifiedPath(
+        resolvedPath: resolved, device: UInt64(resolvedInfo.st_dev), inode: UInt64(resolvedInfo.st_ino)),
+      for: relative)
+    return LocatedFile(path: resolved, info: resolvedInfo, name: name)
   }
 
   // MARK: - Serving

@@ -101,6 +101,25 @@ final class StaticFilesTests: XCTestCase {
     XCTAssertEqual(bodyText(try get(files(), "/static/alias.css")), "body { color: #123; }")
   }
 
+  func testRetargetedSymlinkIsCheckedAgain() throws {
+    let files = try files()
+    let link = publicDir.appendingPathComponent("moving.css").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "site.css")
+    XCTAssertEqual(bodyText(try get(files, "/static/moving.css")), "body { color: #123; }")
+    try FileManager.default.removeItem(atPath: link)
+    try FileManager.default.createSymbolicLink(
+      atPath: link, withDestinationPath: base.appendingPathComponent("secret.txt").path)
+    assertHTTPError(.notFound, try get(files, "/static/moving.css"))
+    // A served file replaced by a symlink to the outside is refused as well.
+    XCTAssertEqual(bodyText(try get(files, "/static/data.json")), "{}")
+    try FileManager.default.removeItem(at: publicDir.appendingPathComponent("data.json"))
+    try FileManager.default.createSymbolicLink(
+      atPath: publicDir.appendingPathComponent("data.json").path,
+      withDestinationPath: base.appendingPathComponent("secret.txt").path)
+    assertHTTPError(.notFound, try get(files, "/static/data.json"))
+    XCTAssertEqual(files.url(for: "data.json"), "/static/data.json")
+  }
+
   func testTraversalAndHostilePathsAre404() throws {
     let files = try files()
     let hostile = [
