@@ -277,3 +277,36 @@ final class RouterTests: XCTestCase {
     assertHTTPError(.notFound, try router.respond(to: request(.get, "/side2000/1")))
   }
 }
+
+final class RouterFuzzTests: XCTestCase {
+  /// Random paths built from awkward pieces: routing and static lookup must never trap, and only answer
+  /// with 200, 400 or 404.
+  func testRandomPathsNeverCrash() throws {
+    var router = Router()
+    router.get("/a/:x(int)/b", { _ in .text("1") })
+    router.get("/a/:y/c/*rest", { _ in .text("2") })
+    router.get("/mål/:id", { _ in .text("3") })
+    let pieces = [
+      "a", "b", "c", "1", "-1", "mål", "%", "%2", "%2f", "%2e", "..", ".", "", "%C3%A5", "%FF", "+", "*",
+    ]
+    var state: UInt64 = 0x0DDB_A11C_AFE0_0001
+    func random(_ bound: Int) -> Int {
+      state ^= state << 13
+      state ^= state >> 7
+      state ^= state << 17
+      return Int(state % UInt64(bound))
+    }
+    var statuses: Set<Int> = []
+    for _ in 0..<3000 {
+      let path = "/" + (0..<random(6)).map { _ in pieces[random(pieces.count)] }.joined(separator: "/")
+      do {
+        _ = try router.respond(to: Request(method: random(2) == 0 ? .get : .options, target: path))
+        statuses.insert(200)
+      } catch let error as HTTPError {
+        XCTAssertTrue([400, 404].contains(error.status.code), "\(path): \(error)")
+        statuses.insert(error.status.code)
+      }
+    }
+    XCTAssertEqual(statuses, [200, 400, 404])
+  }
+}
