@@ -110,7 +110,7 @@ let migration0002Rules = Migration(
       SELECT RAISE(ABORT, '§3: en vedtaget version kan ikke ændres; opret en ny version');
     END;
 
-    -- Example content may be removed; real adopted content never.
+    -- Example content (a version marked is_example, with all it holds) may be removed; real adopted content never.
     CREATE TRIGGER contract_version_frozen_delete BEFORE DELETE ON contract_version
     WHEN OLD.adopted_on IS NOT NULL AND OLD.is_example = 0
     BEGIN
@@ -129,7 +129,7 @@ let migration0002Rules = Migration(
       SELECT RAISE(ABORT, '§3: en vedtaget version kan ikke ændres; opret en ny version');
     END;
     CREATE TRIGGER contract_version_area_frozen_delete BEFORE DELETE ON contract_version_area
-    WHEN OLD.is_example = 0 AND (SELECT adopted_on FROM contract_version WHERE id = OLD.version_id) IS NOT NULL
+    WHEN (SELECT adopted_on IS NOT NULL AND is_example = 0 FROM contract_version WHERE id = OLD.version_id)
     BEGIN
       SELECT RAISE(ABORT, '§3: en vedtaget version kan ikke ændres; opret en ny version');
     END;
@@ -153,7 +153,7 @@ let migration0002Rules = Migration(
       SELECT RAISE(ABORT, '§3: en vedtaget version kan ikke ændres; opret en ny version');
     END;
     CREATE TRIGGER goal_frozen_delete BEFORE DELETE ON goal
-    WHEN OLD.is_example = 0 AND (SELECT adopted_on FROM contract_version WHERE id = OLD.version_id) IS NOT NULL
+    WHEN (SELECT adopted_on IS NOT NULL AND is_example = 0 FROM contract_version WHERE id = OLD.version_id)
     BEGIN
       SELECT RAISE(ABORT, '§3: en vedtaget version kan ikke ændres; opret en ny version');
     END;
@@ -179,9 +179,9 @@ let migration0002Rules = Migration(
       SELECT RAISE(ABORT, '§3: en vedtaget version kan ikke ændres; opret en ny version');
     END;
     CREATE TRIGGER target_adjustment_frozen_delete BEFORE DELETE ON target_adjustment
-    WHEN OLD.is_example = 0
-      AND (SELECT v.adopted_on FROM goal g JOIN contract_version v ON v.id = g.version_id WHERE g.id = OLD.goal_id)
-      IS NOT NULL
+    WHEN (
+      SELECT v.adopted_on IS NOT NULL AND v.is_example = 0 FROM goal g JOIN contract_version v ON v.id = g.version_id
+      WHERE g.id = OLD.goal_id)
     BEGIN
       SELECT RAISE(ABORT, '§3: en vedtaget version kan ikke ændres; opret en ny version');
     END;
@@ -318,7 +318,7 @@ let migration0002Rules = Migration(
       SELECT RAISE(ABORT, '§3: en vedtaget opfølgningsredegørelse kan ikke ændres');
     END;
     CREATE TRIGGER goal_status_frozen_delete BEFORE DELETE ON goal_status
-    WHEN OLD.is_example = 0 AND (SELECT adopted_on FROM follow_up WHERE id = OLD.follow_up_id) IS NOT NULL
+    WHEN (SELECT adopted_on IS NOT NULL AND is_example = 0 FROM follow_up WHERE id = OLD.follow_up_id)
     BEGIN
       SELECT RAISE(ABORT, '§3: en vedtaget opfølgningsredegørelse kan ikke ændres');
     END;
