@@ -69,6 +69,14 @@ let migration0002Rules = Migration(
       SELECT RAISE(ABORT, '§2: versionen har ingen serviceområder');
     END;
 
+    -- §3: changes are prepared in one draft at a time, copied from the version in force.
+    CREATE TRIGGER contract_version_one_draft BEFORE INSERT ON contract_version
+    WHEN NEW.adopted_on IS NULL AND EXISTS (
+      SELECT 1 FROM contract_version WHERE municipality_code = NEW.municipality_code AND adopted_on IS NULL)
+    BEGIN
+      SELECT RAISE(ABORT, '§3: der er allerede et udkast');
+    END;
+
     -- Delegationsforbud: the council's adoption is a decision already taken.
     CREATE TRIGGER contract_version_adoption_not_future BEFORE UPDATE OF adopted_on ON contract_version
     WHEN NEW.adopted_on > date('now')
