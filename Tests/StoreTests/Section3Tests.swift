@@ -75,6 +75,8 @@ final class Section3Tests: StoreTestCase {
       try scalar(
         "SELECT version_id FROM contract_in_force WHERE municipality_code = ?", taastrup, as: Int64.self),
       second)
+    XCTAssertEqual(
+      try store.contractInForce(municipalityCode: taastrup, asOf: try store.today())?.version.id, second)
   }
 
   func testSamePublicationDayTheHigherNumberIsInForceAndEarlierDatesAreRefused() throws {
