@@ -77,8 +77,13 @@ int cepoll_accept(int listen_fd, char *peer, int peer_capacity) {
     snprintf(peer, peer_capacity, "%s:%d", text, ntohs(v4->sin_port));
   } else if (address.ss_family == AF_INET6) {
     struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)&address;
-    inet_ntop(AF_INET6, &v6->sin6_addr, text, sizeof text);
-    snprintf(peer, peer_capacity, "[%s]:%d", text, ntohs(v6->sin6_port));
+    if (IN6_IS_ADDR_V4MAPPED(&v6->sin6_addr)) {
+      inet_ntop(AF_INET, &v6->sin6_addr.s6_addr[12], text, sizeof text);
+      snprintf(peer, peer_capacity, "%s:%d", text, ntohs(v6->sin6_port));
+    } else {
+      inet_ntop(AF_INET6, &v6->sin6_addr, text, sizeof text);
+      snprintf(peer, peer_capacity, "[%s]:%d", text, ntohs(v6->sin6_port));
+    }
   } else {
     snprintf(peer, peer_capacity, "unknown");
   }

@@ -62,6 +62,15 @@ public enum ContentRules {
     return problems
   }
 
+  /// The guidance (seed 001): few goals, at most 2-3 per area. A warning to show, never a refusal.
+  public static func guidanceWarnings(_ version: ContractVersion, maximumGoalsPerArea: Int = 3) -> [String] {
+    version.areas.sorted(by: { ($0.position, $0.id) < ($1.position, $1.id) })
+      .filter { $0.goals.count > maximumGoalsPerArea }
+      .map {
+        "Vejledningen anbefaler få mål (højst 2-3) pr. serviceområde; \($0.name) har \($0.goals.count)"
+      }
+  }
+
   /// §5: what stops a follow-up from being adopted, given the goals of the version in force on its adoption date.
   public static func section5Problems(_ followUp: FollowUp, goalsInForce: [Goal]) -> [RuleProblem] {
     var problems: [RuleProblem] = []

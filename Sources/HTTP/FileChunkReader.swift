@@ -1,16 +1,20 @@
 import Foundation
 import Glibc
 
-/// Reads an open file in chunks for `ResponseStream`, closing it at the end or when dropped.
+/// Reads exactly `length` bytes of an open file in chunks for `ResponseStream` (the response announced that
+/// Content-Length), closing it at the end or when dropped. A file that shrank meanwhile throws, which aborts the
+/// connection rather than sending a short body.
 /// A class because the stream's `next` closure must keep the descriptor between calls; the lock makes the
 /// shared state safe if the server ever calls `next` from another thread.
 final class FileChunkReader: @unchecked Sendable {
   private let lock = NSLock()
   private var descriptor: Int32
+  private var remaining: Int
   private let chunkSize: Int
 
-  init(descriptor: Int32, chunkSize: Int = 64 * 1024) {
+  init(descriptor: Int32, length: Int, chunkSize: Int = 64 * 1024) {
     self.descriptor = descriptor
+    self.remaining = length
     self.chunkSize = chunkSize
   }
 
@@ -22,7 +26,12 @@ final class FileChunkReader: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     guard descriptor >= 0 else { return nil }
-    var chunk = [UInt8](repeating: 0, count: chunkSize)
+    guard remaining > 0 else {
+      close(descriptor)
+      descriptor = -1
+      return nil
+    }
+    var chunk = [UInt8](repeating: 0, count: min(chunkSize, remaining))
     let count = chunk.withUnsafeMutableBytes { buffer -> Int in
       var result: Int
       repeat {
@@ -33,9 +42,9 @@ final class FileChunkReader: @unchecked Sendable {
     guard count > 0 else {
       close(descriptor)
       descriptor = -1
-      if count < 0 { throw HTTPError(.internalServerError, "Reading a static file failed.") }
-      return nil
+      throw HTTPError(.internalServerError, "A static file could not be read to its end.")
     }
+    remaining -= count
     chunk.removeSubrange(count...)
     return chunk
   }

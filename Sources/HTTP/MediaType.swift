@@ -2,11 +2,11 @@
 ///
 /// `value` is lower-cased; parameter names are lower-cased, parameter values kept as sent (quotes and the
 /// escapes `\"` and `\\` removed; any other backslash is kept). Returns nil when the syntax is broken.
-public struct HeaderValueWithParameters: Sendable, Equatable {
-  public var value: String
-  public var parameters: [String: String]
+struct HeaderValueWithParameters: Sendable, Equatable {
+  var value: String
+  var parameters: [String: String]
 
-  public init?(parsing header: String) {
+  init?(parsing header: String) {
     var scanner = ParameterScanner(Array(header.utf8))
     scanner.skipWhitespace()
     let main = scanner.take { $0 != UInt8(ascii: ";") }

@@ -17,8 +17,28 @@ public enum PercentDecoding {
   public static func decode<C: Collection<UInt8>>(_ bytes: C, plusAsSpace: Bool, what: String = "URL") throws
     -> String
   {
+    switch outcome(bytes, plusAsSpace: plusAsSpace) {
+    case .text(let text):
+      return text
+    case .badEscape:
+      throw HTTPError(
+        .badRequest, "Invalid percent-escape in the \(what): “%” must be followed by two hex digits.")
+    case .invalidUTF8:
+      throw HTTPError(.badRequest, "The \(what) is not valid UTF-8 text.")
+    }
+  }
+
+  enum Outcome: Equatable {
+    case text(String)
+    /// A `%` not followed by two hex digits: the text is not valid percent-encoding at all.
+    case badEscape
+    /// Well-formed escapes whose bytes are not UTF-8.
+    case invalidUTF8
+  }
+
+  static func outcome<C: Collection<UInt8>>(_ bytes: C, plusAsSpace: Bool) -> Outcome {
     guard bytes.contains(where: { $0 == percent || (plusAsSpace && $0 == plus) }) else {
-      return try utf8String(bytes, what: what)
+      return String(validating: bytes, as: UTF8.self).map(Outcome.text) ?? .invalidUTF8
     }
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count)
@@ -27,15 +47,9 @@ public enum PercentDecoding {
       let byte = bytes[index]
       if byte == percent {
         let high = bytes.index(after: index)
-        guard high != bytes.endIndex, let h = hexValue(bytes[high]) else {
-          throw HTTPError(
-            .badRequest, "Invalid percent-escape in the \(what): “%” must be followed by two hex digits.")
-        }
+        guard high != bytes.endIndex, let h = hexValue(bytes[high]) else { return .badEscape }
         let low = bytes.index(after: high)
-        guard low != bytes.endIndex, let l = hexValue(bytes[low]) else {
-          throw HTTPError(
-            .badRequest, "Invalid percent-escape in the \(what): “%” must be followed by two hex digits.")
-        }
+        guard low != bytes.endIndex, let l = hexValue(bytes[low]) else { return .badEscape }
         out.append(h << 4 | l)
         index = bytes.index(after: low)
       } else {
@@ -43,7 +57,7 @@ public enum PercentDecoding {
         index = bytes.index(after: index)
       }
     }
-    return try utf8String(out, what: what)
+    return String(validating: out, as: UTF8.self).map(Outcome.text) ?? .invalidUTF8
   }
 
   private static let percent = UInt8(ascii: "%")
@@ -57,13 +71,6 @@ public enum PercentDecoding {
     case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
     default: return nil
     }
-  }
-
-  private static func utf8String<C: Collection<UInt8>>(_ bytes: C, what: String) throws -> String {
-    guard let string = String(validating: bytes, as: UTF8.self) else {
-      throw HTTPError(.badRequest, "The \(what) is not valid UTF-8 text.")
-    }
-    return string
   }
 }
 

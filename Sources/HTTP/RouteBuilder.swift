@@ -64,16 +64,16 @@ public struct RouteGroup: RouteBuilder {
   }
 
   public mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping RouteHandler) {
-    routes.append(Route(method: method, pattern: pattern, handler: wrap(handler, in: middleware)))
+    routes.append(Route(method: method, pattern: pattern, handler: RouteGroup.wrap(handler, in: middleware)))
   }
-}
 
-/// `handler` wrapped so that `middleware[0]` runs first.
-func wrap(_ handler: @escaping RouteHandler, in middleware: [Middleware]) -> RouteHandler {
-  var wrapped = handler
-  for layer in middleware.reversed() {
-    let inner = wrapped
-    wrapped = { request in try layer(request, inner) }
+  /// `handler` wrapped so that `middleware[0]` runs first.
+  static func wrap(_ handler: @escaping RouteHandler, in middleware: [Middleware]) -> RouteHandler {
+    var wrapped = handler
+    for layer in middleware.reversed() {
+      let inner = wrapped
+      wrapped = { request in try layer(request, inner) }
+    }
+    return wrapped
   }
-  return wrapped
 }

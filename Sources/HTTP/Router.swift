@@ -1,8 +1,8 @@
 /// Dispatches requests by method and path pattern (see `RoutePattern` syntax: `/kommuner/:code`,
 /// `/admin/mål/:id(int)`, `/static/*path`) through a segment trie.
 ///
-/// - The request path is split on `/` and each segment percent-decoded (a bad escape or invalid UTF-8 → 400)
-///   before matching; decoded parameters land in `request.parameters`.
+/// - The request path is split on `/` and each segment percent-decoded before matching (a malformed `%` escape
+///   → 400; escapes that are not UTF-8 → 404); decoded parameters land in `request.parameters`.
 /// - No route for the path → 404. A route for the path but not the method → 405 with `Allow`.
 /// - HEAD is answered by the GET handler unless a HEAD handler exists; OPTIONS by 204 with `Allow`
 ///   unless an OPTIONS handler exists; `OPTIONS *` by 204 with `Allow` listing every method in use.
@@ -64,10 +64,19 @@ public struct Router: HTTPResponder, RouteBuilder {
   static func decodedSegments(_ path: String) throws -> [String] {
     guard path.utf8.first == UInt8(ascii: "/") else { throw HTTPError(.notFound, "Not found.") }
     if path.utf8.count == 1 { return [] }
-    return try path.utf8.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map
-    {
-      try PercentDecoding.decode($0, plusAsSpace: false, what: "path")
+    var segments: [String] = []
+    for raw in path.utf8.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
+      switch PercentDecoding.outcome(raw, plusAsSpace: false) {
+      case .text(let segment):
+        segments.append(segment)
+      case .badEscape:
+        throw HTTPError(
+          .badRequest, "Invalid percent-escape in the path: “%” must be followed by two hex digits.")
+      case .invalidUTF8:
+        throw HTTPError(.notFound, "Not found.")  // well-formed, but no route can have such a name
+      }
     }
+    return segments
   }
 
   private static let canonicalOrder: [HTTPMethod] = [.get, .head, .post, .put, .patch, .delete, .options]

@@ -25,11 +25,20 @@ struct CachedFile: Sendable {
   var hash: UInt64?
 }
 
-/// Small static files kept in memory, keyed by resolved path and invalidated by `FileSignature`.
+/// A relative path already checked to resolve to a regular file below the root.
+struct VerifiedPath: Sendable {
+  var resolvedPath: String
+  var device: UInt64
+  var inode: UInt64
+}
+
+/// Small static files kept in memory, keyed by resolved path and invalidated by `FileSignature`, plus the
+/// relative paths already verified to stay below the root.
 /// A class with a lock because every event loop thread reads and fills the same cache.
 final class StaticFileCache: @unchecked Sendable {
   private let lock = NSLock()
   private var entries: [String: CachedFile] = [:]
+  private var verified: [String: VerifiedPath] = [:]
   private var cachedBytes = 0
   let maximumBytes: Int
 
@@ -42,6 +51,14 @@ final class StaticFileCache: @unchecked Sendable {
     defer { lock.unlock() }
     guard let entry = entries[path], entry.signature == signature else { return nil }
     return entry
+  }
+
+  func verifiedPath(for relativePath: String) -> VerifiedPath? {
+    lock.withLock { verified[relativePath] }
+  }
+
+  func storeVerifiedPath(_ path: VerifiedPath, for relativePath: String) {
+    lock.withLock { verified[relativePath] = path }
   }
 
   /// Stores `entry`, dropping its bytes if they would take the cache over its limit.

@@ -89,7 +89,7 @@ public struct StaticFiles: HTTPResponder {
   /// The decoded segments below `urlPrefix`, or nil if the path is not below it or any segment is refused.
   func relativeSegments(ofURLPath path: String) -> [String]? {
     let prefix = urlPrefix + "/"
-    guard path.hasPrefix(prefix) else { return nil }
+    guard path.utf8.starts(with: prefix.utf8) else { return nil }
     let rest = path.utf8.dropFirst(prefix.utf8.count)
     var segments: [String] = []
     for raw in rest.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
@@ -116,13 +116,29 @@ public struct StaticFiles: HTTPResponder {
   }
 
   /// The regular file at `segments` below the root, after resolving symlinks, if it stays below the root.
+  ///
+  /// The first lookup of a path resolves it with realpath(3) and checks it lies below the root; later ones
+  /// need one stat(2): if it still reaches the same file (device and inode) as the verified lookup, it is the
+  /// same file below the root, whatever the symlinks on the way now say.
   func locate(_ segments: [String]) -> LocatedFile? {
-    guard !segments.isEmpty else { return nil }
-    guard let resolved = StaticFiles.realPath(root + "/" + segments.joined(separator: "/")),
-      resolved.hasPrefix(root + "/"),
-      let info = StaticFiles.fileInfo(resolved), StaticFiles.isRegularFile(info)
+    guard let name = segments.last else { return nil }
+    let relative = segments.joined(separator: "/")
+    let candidate = root + "/" + relative
+    guard let info = StaticFiles.fileInfo(candidate), StaticFiles.isRegularFile(info) else { return nil }
+    if let known = cache.verifiedPath(for: relative), known.device == UInt64(info.st_dev),
+      known.inode == UInt64(info.st_ino)
+    {
+      return LocatedFile(path: known.resolvedPath, info: info, name: name)
+    }
+    guard let resolved = StaticFiles.realPath(candidate),
+      resolved.utf8.starts(with: (root + "/").utf8),  // bytes, not canonically equivalent Characters
+      let resolvedInfo = StaticFiles.fileInfo(resolved), StaticFiles.isRegularFile(resolvedInfo)
     else { return nil }
-    return LocatedFile(path: resolved, info: info, name: segments[segments.count - 1])
+    cache.storeVerifiedPath(
+      VerifiedPath(
+        resolvedPath: resolved, device: UInt64(resolvedInfo.st_dev), inode: UInt64(resolvedInfo.st_ino)),
+      for: relative)
+    return LocatedFile(path: resolved, info: resolvedInfo, name: name)
   }
 
   // MARK: - Serving
@@ -146,7 +162,13 @@ public struct StaticFiles: HTTPResponder {
       value: "W/\"\(String(signature.size, radix: 16))-\(String(signature.modifiedSeconds, radix: 16))\"")
     let descriptor = StaticFiles.openFile(file.path)
     guard descriptor >= 0 else { throw notFound }
-    let reader = FileChunkReader(descriptor: descriptor)
+    var info = stat()
+    guard fstat(descriptor, &info) == 0, StaticFiles.isRegularFile(info) else {
+      close(descriptor)
+      throw notFound
+    }
+    headers.add(name: "Content-Length", value: String(info.st_size))
+    let reader = FileChunkReader(descriptor: descriptor, length: Int(info.st_size))
     return Response(status: .ok, headers: headers, body: .stream(ResponseStream { try reader.next() }))
   }
 

@@ -155,8 +155,8 @@ public final class Connection {
     return try row.get(0, as: T?.self)
   }
 
-  /// Streams the rows one at a time to `body` (for results too big to hold). Do not run other SQL on this
-  /// connection from `body` with the same SQL text.
+  /// Streams the rows one at a time to `body` (for results too big to hold). `body` may run other SQL on this
+  /// connection, even the same SQL text.
   public func iterate(_ sql: String, _ arguments: SQLArgument..., body: (Row) throws -> Void) throws {
     try iterate(sql, arguments: arguments, body: body)
   }
@@ -178,6 +178,9 @@ public final class Connection {
   /// True between BEGIN and COMMIT/ROLLBACK.
   public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
+  /// How many statements the cache holds now.
+  public var cachedStatementCount: Int { statements.count }
+
   /// Drops all cached statements (they are compiled again on next use).
   public func clearStatementCache() {
     statements.removeAll()
@@ -189,9 +192,13 @@ public final class Connection {
   private func withStatement<R>(
     _ sql: String, _ arguments: [SQLArgument], _ body: (Statement) throws -> R
   ) throws -> R {
-    let statement = try cachedStatement(sql)
-    // A cached statement must be reset whatever happens, or it keeps its read of the database open.
-    defer { statement.reset() }
+    let statement = try statementForUse(sql)
+    statement.isInUse = true
+    // A statement must be reset whatever happens, or it keeps its read of the database open.
+    defer {
+      statement.reset()
+      statement.isInUse = false
+    }
     do {
       try statement.bind(arguments.map { $0?.sqliteValue ?? .null })
       return try body(statement)
@@ -200,20 +207,31 @@ public final class Connection {
     }
   }
 
-  private func cachedStatement(_ sql: String) throws -> Statement {
-    if let statement = statements[sql] {
-      return statement
+  /// The cached statement for `sql`, prepared on first use. While it is in use (the same SQL run again from an
+  /// `iterate` body), a separate, uncached statement is prepared instead. The cache is emptied of idle
+  /// statements when it reaches `statementCacheLimit` (only SQL built at run time gets there).
+  private func statementForUse(_ sql: String) throws -> Statement {
+    let cached = statements[sql]
+    if let cached, !cached.isInUse {
+      return cached
     }
     let statement: Statement
     do {
-      statement = try Statement(sql: sql, database: handle, persistent: true)
+      statement = try Statement(sql: sql, database: handle, persistent: cached == nil)
     } catch let error as SQLiteError {
       throw self.error(code: error.code, message: error.message, sql: error.sql)
     }
     preparedStatementCount += 1
-    statements[sql] = statement
+    if cached == nil {
+      if statements.count >= Connection.statementCacheLimit {
+        statements = statements.filter { $0.value.isInUse }
+      }
+      statements[sql] = statement
+    }
     return statement
   }
+
+  public static let statementCacheLimit = 500
 
   /// Builds the error to throw, turning SQLite's "file is not a database" into a message that names the file.
   func error(code: Int32, message: String, sql: String?) -> SQLiteError {

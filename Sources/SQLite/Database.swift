@@ -10,15 +10,17 @@ import Synchronization
 /// connection (the connection itself) can leave its lock.
 public final class Database: Sendable {
   public let path: String
+  public let busyTimeout: Duration
   private let writer: Guarded
   private let readers: [Guarded]
-  private let nextReader = Atomic<Int>(0)
+  private let nextReader = Atomic<UInt>(0)
 
   /// Opens the writer (creating the file and its folder when missing), then `readers` read-only connections.
   /// With `readers == 0` reads use the writer connection.
   public init(path: String, readers: Int, busyTimeout: Duration = .seconds(5)) throws {
     precondition(readers >= 0, "readers must not be negative")
     self.path = path
+    self.busyTimeout = busyTimeout
     let writer = try Connection(path: path, readOnly: false, busyTimeout: busyTimeout)
     self.writer = Guarded(writer)
     self.readers = try (0..<readers).map { _ in
@@ -43,7 +45,7 @@ public final class Database: Sendable {
   /// Runs `body` on the read-only connection of event loop `index` (modulo the reader count), inside a deferred
   /// transaction so that all its queries see one snapshot.
   public func read<T: Sendable>(loop index: Int, _ body: (Connection) throws -> T) throws -> T {
-    let guarded = readers.isEmpty ? writer : readers[index % readers.count]
+    let guarded = readers.isEmpty ? writer : readers[Int(index.magnitude % UInt(readers.count))]
     return try guarded.withConnection { connection in
       try connection.transaction(.deferred) { try body(connection) }
     }
@@ -53,24 +55,28 @@ public final class Database: Sendable {
   public func read<T: Sendable>(_ body: (Connection) throws -> T) throws -> T {
     guard !readers.isEmpty else { return try read(loop: 0, body) }
     let start = nextReader.wrappingAdd(1, ordering: .relaxed).oldValue
-    for offset in 0..<readers.count {
-      let guarded = readers[(start &+ offset) % readers.count]
+    for offset in 0..<UInt(readers.count) {
+      let guarded = readers[Int((start &+ offset) % UInt(readers.count))]
       if let result = try guarded.withConnectionIfAvailable({ connection in
         try connection.transaction(.deferred) { try body(connection) }
       }) {
         return result
       }
     }
-    return try read(loop: start, body)
+    return try read(loop: Int(start % UInt(readers.count)), body)
   }
 
-  /// Copies the database to `destination` online from a read-only connection, while writes go on.
+  /// Applies the migrator's pending migrations on the writer; see `Migrator.migrate(_:)`.
+  @discardableResult
+  public func migrate(_ migrator: Migrator) throws -> [Int] {
+    try withWriter { try migrator.migrate($0) }
+  }
+
+  /// Copies the database to `destination` online, from a read-only connection of its own: the writer and the
+  /// readers go on meanwhile, and the copy is the state committed when the backup began.
   public func backup(to destination: String, pagesPerStep: Int = 256) throws {
-    guard !readers.isEmpty else {
-      return try withWriter { try $0.backup(to: destination, pagesPerStep: pagesPerStep) }
-    }
-    let guarded = readers[nextReader.wrappingAdd(1, ordering: .relaxed).oldValue % readers.count]
-    try guarded.withConnection { try $0.backup(to: destination, pagesPerStep: pagesPerStep) }
+    let source = try Connection(path: path, readOnly: true, busyTimeout: busyTimeout)
+    try source.backup(to: destination, pagesPerStep: pagesPerStep)
   }
 }
 

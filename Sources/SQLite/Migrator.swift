@@ -17,6 +17,12 @@ public struct SchemaStatus: Sendable, Equatable {
   public let current: Int
   /// The highest migration version this program knows.
   public let latest: Int
+
+  public init(current: Int, latest: Int) {
+    self.current = current
+    self.latest = latest
+  }
+
   public var pending: Int { max(0, latest - current) }
   public var isUpToDate: Bool { current == latest }
   public var isNewerThanProgram: Bool { current > latest }

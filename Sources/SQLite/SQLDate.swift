@@ -23,12 +23,14 @@ public struct SQLDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     self.init(year: year, month: month, day: day)
   }
 
-  /// The calendar date at `date` in `timeZone` (e.g. Europe/Copenhagen for "today" in Denmark).
+  /// The calendar date at `date` in `timeZone` (e.g. Europe/Copenhagen for "today" in Denmark). Traps for an
+  /// instant outside the years 1...9999.
   public init(_ date: Date, in timeZone: TimeZone) {
     let offset = timeZone.secondsFromGMT(for: date)
     let seconds = Int((date.timeIntervalSince1970 + Double(offset)).rounded(.down))
     let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     let (year, month, day) = ISO8601Text.civil(days: days)
+    precondition((1...9999).contains(year), "SQLDate out of range: year \(year)")
     self.year = year
     self.month = month
     self.day = day

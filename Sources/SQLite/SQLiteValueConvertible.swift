@@ -108,3 +108,13 @@ extension Date: SQLiteValueConvertible {
     self = date
   }
 }
+
+/// Enums and other raw-value types convert through their raw value: declare `extension Kind: SQLiteValueConvertible {}`.
+extension SQLiteValueConvertible where Self: RawRepresentable, RawValue: SQLiteValueConvertible {
+  public var sqliteValue: SQLiteValue { rawValue.sqliteValue }
+
+  public init?(sqliteValue: SQLiteValue) {
+    guard let raw = RawValue(sqliteValue: sqliteValue), let value = Self(rawValue: raw) else { return nil }
+    self = value
+  }
+}

@@ -9,6 +9,8 @@ final class Statement {
   let sql: String
   private let database: OpaquePointer
   private var resultColumns: ResultColumns?
+  /// Set by the connection while the statement is bound or stepping.
+  var isInUse = false
 
   /// Prepares exactly one statement; text holding a second statement is refused (use `Connection.execute`).
   init(sql: String, database: OpaquePointer, persistent: Bool) throws {

@@ -5,28 +5,20 @@ extension Store {
   // MARK: Places (for the seeder and the ministry)
 
   public func addRegion(_ region: Region) throws {
-    try write { try $0.run("INSERT INTO region (code, name) VALUES (?, ?)", region.code, region.name) }
+    try write { try Writer(connection: $0).addRegion(region) }
   }
 
   public func addMunicipality(_ municipality: Municipality) throws {
-    try write {
-      try $0.run(
-        "INSERT INTO municipality (code, name, region_code, is_example) VALUES (?, ?, ?, ?)",
-        municipality.code,
-        municipality.name, municipality.regionCode, municipality.isExample)
-    }
+    try write { try Writer(connection: $0).addMunicipality(municipality) }
   }
 
   /// A municipality's own service area (or, with nil, one more on the national list).
   @discardableResult
   public func addServiceArea(name: String, municipalityCode: String?, isExample: Bool = false) throws -> Int64
   {
-    try write { connection in
-      try connection.run(
-        "INSERT INTO service_area (municipality_code, name, is_example) VALUES (?, ?, ?)", municipalityCode,
-        name,
-        isExample)
-      return connection.lastInsertRowID
+    try write {
+      try Writer(connection: $0).addServiceArea(
+        name: name, municipalityCode: municipalityCode, isExample: isExample)
     }
   }
 
@@ -38,9 +30,9 @@ extension Store {
   public func createDraft(municipalityCode: String, changeNote: String = "", isExample: Bool = false) throws
     -> Int64
   {
-    try write { connection in
-      try Self.createDraft(
-        connection, municipalityCode: municipalityCode, changeNote: changeNote, isExample: isExample)
+    try write {
+      try Writer(connection: $0).createDraft(
+        municipalityCode: municipalityCode, changeNote: changeNote, isExample: isExample)
     }
   }
 
@@ -94,98 +86,47 @@ extension Store {
 
   /// Removes a draft; adopted versions stay forever (§3).
   public func discardDraft(versionId: Int64) throws {
-    try write { connection in
-      try connection.run("DELETE FROM contract_version WHERE id = ? AND adopted_on IS NULL", versionId)
-      if connection.changes == 0 {
-        throw RuleViolation(rule: .section3, message: "§3: kun et udkast kan kasseres")
-      }
-    }
+    try write { try Writer(connection: $0).discardDraft(versionId: versionId) }
   }
 
   // MARK: Areas and goals of a draft
 
   @discardableResult
   public func addArea(versionId: Int64, serviceAreaId: Int64, isExample: Bool = false) throws -> Int64 {
-    try write { connection in
-      try connection.run(
-        """
-        INSERT INTO contract_version_area (version_id, service_area_id, position, is_example)
-        VALUES (?1, ?2, (SELECT ifnull(max(position), 0) + 1 FROM contract_version_area WHERE version_id = ?1), ?3)
-        """, versionId, serviceAreaId, isExample)
-      return connection.lastInsertRowID
+    try write {
+      try Writer(connection: $0).addArea(
+        versionId: versionId, serviceAreaId: serviceAreaId, isExample: isExample)
     }
   }
 
   /// Removes an area and its goals from a draft.
   public func removeArea(versionAreaId: Int64) throws {
-    try write { try $0.run("DELETE FROM contract_version_area WHERE id = ?", versionAreaId) }
+    try write { try Writer(connection: $0).removeArea(versionAreaId: versionAreaId) }
   }
 
   /// Puts the version's areas in the given order (every area of the version, once).
   public func reorderAreas(versionId: Int64, areaIds: [Int64]) throws {
-    try write { connection in
-      try Self.reorder(
-        connection, table: "contract_version_area", parentColumn: "version_id", parent: versionId,
-        ids: areaIds)
-    }
+    try write { try Writer(connection: $0).reorderAreas(versionId: versionId, areaIds: areaIds) }
   }
 
   /// Adds a goal (with a new lineage) at the end of the area; returns the goal with its id and lineage.
   @discardableResult
   public func addGoal(versionAreaId: Int64, _ goal: Goal) throws -> Goal {
-    try write { connection in
-      guard
-        let area = try connection.queryOne(
-          """
-          SELECT a.version_id, v.municipality_code FROM contract_version_area a
-          JOIN contract_version v ON v.id = a.version_id WHERE a.id = ?
-          """, versionAreaId)
-      else { throw StoreError.notFound("serviceområde \(versionAreaId) i en version") }
-      try connection.run(
-        "INSERT INTO goal_lineage (municipality_code, is_example) VALUES (?, ?)",
-        try area.get("municipality_code", as: String.self), goal.isExample)
-      var added = goal
-      added.lineage = connection.lastInsertRowID
-      added.position =
-        try connection.scalar(
-          "SELECT ifnull(max(position), 0) + 1 FROM goal WHERE version_area_id = ?", versionAreaId,
-          as: Int.self) ?? 1
-      try connection.run(
-        """
-        INSERT INTO goal (version_id, version_area_id, lineage, position, title, theme, goal_text, indicator, unit,
-          baseline_value, baseline_date, target_value, target_date, direction, means, is_example)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-        arguments: [try area.get("version_id", as: Int64.self), versionAreaId, added.lineage, added.position]
-          + Self.goalContent(goal) + [goal.isExample])
-      added.id = connection.lastInsertRowID
-      return added
-    }
+    try write { try Writer(connection: $0).addGoal(versionAreaId: versionAreaId, goal) }
   }
 
   /// Replaces a draft goal's content (title … means); its id, lineage, area and position stay.
   public func updateGoal(id: Int64, _ goal: Goal) throws {
-    try write { connection in
-      try connection.run(
-        """
-        UPDATE goal SET title = ?, theme = ?, goal_text = ?, indicator = ?, unit = ?, baseline_value = ?,
-          baseline_date = ?, target_value = ?, target_date = ?, direction = ?, means = ?
-        WHERE id = ?
-        """, arguments: Self.goalContent(goal) + [id])
-      if connection.changes == 0 { throw StoreError.notFound("mål \(id)") }
-    }
+    try write { try Writer(connection: $0).updateGoal(id: id, goal) }
   }
 
   public func removeGoal(id: Int64) throws {
-    try write { try $0.run("DELETE FROM goal WHERE id = ?", id) }
+    try write { try Writer(connection: $0).removeGoal(id: id) }
   }
 
   /// Puts the area's goals in the given order (every goal of the area, once).
   public func reorderGoals(versionAreaId: Int64, goalIds: [Int64]) throws {
-    try write { connection in
-      try Self.reorder(
-        connection, table: "goal", parentColumn: "version_area_id", parent: versionAreaId, ids: goalIds)
-    }
+    try write { try Writer(connection: $0).reorderGoals(versionAreaId: versionAreaId, goalIds: goalIds) }
   }
 
   static func goalContent(_ goal: Goal) -> [SQLArgument] {
@@ -220,44 +161,21 @@ extension Store {
     versionId: Int64? = nil, followUpId: Int64? = nil, _ recommendation: CommitteeRecommendation,
     isExample: Bool = false
   ) throws -> Int64 {
-    try write { connection in
-      try connection.run(
-        """
-        INSERT INTO committee_recommendation (version_id, follow_up_id, committee, recommended_on, note, is_example)
-        VALUES (?, ?, ?, ?, ?, ?)
-        """, versionId, followUpId, recommendation.committee, recommendation.recommendedOn.sql,
-        recommendation.note,
-        isExample)
-      return connection.lastInsertRowID
+    try write {
+      try Writer(connection: $0).addCommitteeRecommendation(
+        versionId: versionId, followUpId: followUpId, recommendation, isExample: isExample)
     }
   }
 
   /// The council adopts the version (§2 must hold); from then on it is frozen (§3).
   public func adopt(versionId: Int64, _ adoption: Adoption) throws {
-    try write { connection in
-      do {
-        try connection.run(
-          "UPDATE contract_version SET adopted_on = ?, meeting_reference = ? WHERE id = ?",
-          adoption.adoptedOn.sql,
-          adoption.meetingReference, versionId)
-      } catch let error as SQLiteError {
-        throw try Self.named(error, connection, versionId: versionId)
-      }
-      if connection.changes == 0 { throw StoreError.notFound("version \(versionId)") }
-    }
+    try write { try Writer(connection: $0).adopt(versionId: versionId, adoption) }
   }
 
   /// §6: publishes an adopted version; late publication is recorded (published_late), never refused. The version
   /// supersedes the one in force from `date`.
   public func publish(versionId: Int64, on date: CalendarDate) throws {
-    try write { connection in
-      do {
-        try connection.run("UPDATE contract_version SET published_on = ? WHERE id = ?", date.sql, versionId)
-      } catch let error as SQLiteError {
-        throw try Self.named(error, connection, versionId: versionId)
-      }
-      if connection.changes == 0 { throw StoreError.notFound("version \(versionId)") }
-    }
+    try write { try Writer(connection: $0).publish(versionId: versionId, on: date) }
   }
 
   /// Måljustering: changes the target of a goal in force in the municipality's draft (created from the version in
@@ -267,43 +185,10 @@ extension Store {
     goalId: Int64, newTargetValue: Double, newTargetDate: CalendarDate? = nil, reason: String,
     on date: CalendarDate, isExample: Bool = false
   ) throws -> (versionId: Int64, goalId: Int64) {
-    try write { connection in
-      guard
-        let old = try connection.queryOne(
-          """
-          SELECT g.lineage, g.target_value, g.target_date, v.municipality_code FROM goal g
-          JOIN contract_version v ON v.id = g.version_id WHERE g.id = ? AND v.adopted_on IS NOT NULL
-          """, goalId)
-      else { throw StoreError.notFound("vedtaget mål \(goalId)") }
-      let municipality: String = try old.get("municipality_code")
-      let draft =
-        try connection.scalar(
-          "SELECT id FROM contract_version WHERE municipality_code = ? AND adopted_on IS NULL", municipality,
-          as: Int64.self)
-        ?? Self.createDraft(
-          connection, municipalityCode: municipality, changeNote: "Måljustering: \(reason)",
-          isExample: isExample)
-      guard
-        let target = try connection.queryOne(
-          "SELECT id, target_value, target_date FROM goal WHERE version_id = ? AND lineage = ?", draft,
-          try old.get("lineage", as: Int64.self))
-      else { throw StoreError.notFound("målet i udkastet") }
-      let newGoalId: Int64 = try target.get("id")
-      guard let oldValue = try target.get("target_value", as: Double?.self) else {
-        throw RuleViolation(rule: .section2, message: "§2: målet har ingen målværdi at justere")
-      }
-      let oldDate = try target.get("target_date", as: String?.self)
-      try connection.run(
-        "UPDATE goal SET target_value = ?, target_date = ? WHERE id = ?", newTargetValue,
-        newTargetDate?.sql ?? oldDate, newGoalId)
-      try connection.run(
-        """
-        INSERT INTO target_adjustment (goal_id, old_target_value, new_target_value, old_target_date, new_target_date,
-          adjusted_on, reason, is_example)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """, newGoalId, oldValue, newTargetValue, oldDate, newTargetDate?.sql ?? oldDate, date.sql, reason,
-        isExample)
-      return (draft, newGoalId)
+    try write {
+      try Writer(connection: $0).adjustTarget(
+        goalId: goalId, newTargetValue: newTargetValue, newTargetDate: newTargetDate, reason: reason,
+        on: date, isExample: isExample)
     }
   }
 
@@ -314,5 +199,214 @@ extension Store {
     let problems = try problems(connection, versionId: versionId)
     return RuleViolation(
       rule: .section2, message: problems.first?.message ?? violation.message, problems: problems)
+  }
+}
+
+extension Store.Writer {
+  // MARK: Places (for the seeder and the ministry)
+
+  public func addRegion(_ region: Region) throws {
+    try connection.run("INSERT INTO region (code, name) VALUES (?, ?)", region.code, region.name)
+  }
+
+  public func addMunicipality(_ municipality: Municipality) throws {
+    try connection.run(
+      "INSERT INTO municipality (code, name, region_code, is_example) VALUES (?, ?, ?, ?)",
+      municipality.code,
+      municipality.name, municipality.regionCode, municipality.isExample)
+  }
+
+  /// A municipality's own service area (or, with nil, one more on the national list).
+  @discardableResult
+  public func addServiceArea(name: String, municipalityCode: String?, isExample: Bool = false) throws -> Int64
+  {
+    try connection.run(
+      "INSERT INTO service_area (municipality_code, name, is_example) VALUES (?, ?, ?)", municipalityCode,
+      name,
+      isExample)
+    return connection.lastInsertRowID
+  }
+
+  // MARK: Drafts
+
+  /// §3: a new draft version, copied (areas, goals with their lineage) from the version in force today, or empty
+  /// when none is in force. There is at most one draft per municipality.
+  @discardableResult
+  public func createDraft(municipalityCode: String, changeNote: String = "", isExample: Bool = false) throws
+    -> Int64
+  {
+    try Store.createDraft(
+      connection, municipalityCode: municipalityCode, changeNote: changeNote, isExample: isExample)
+  }
+
+  /// Removes a draft; adopted versions stay forever (§3).
+  public func discardDraft(versionId: Int64) throws {
+    try connection.run("DELETE FROM contract_version WHERE id = ? AND adopted_on IS NULL", versionId)
+    if connection.changes == 0 {
+      throw RuleViolation(rule: .section3, message: "§3: kun et udkast kan kasseres")
+    }
+  }
+
+  // MARK: Areas and goals of a draft
+
+  @discardableResult
+  public func addArea(versionId: Int64, serviceAreaId: Int64, isExample: Bool = false) throws -> Int64 {
+    try connection.run(
+      """
+      INSERT INTO contract_version_area (version_id, service_area_id, position, is_example)
+      VALUES (?1, ?2, (SELECT ifnull(max(position), 0) + 1 FROM contract_version_area WHERE version_id = ?1), ?3)
+      """, versionId, serviceAreaId, isExample)
+    return connection.lastInsertRowID
+  }
+
+  /// Removes an area and its goals from a draft.
+  public func removeArea(versionAreaId: Int64) throws {
+    try connection.run("DELETE FROM contract_version_area WHERE id = ?", versionAreaId)
+  }
+
+  /// Puts the version's areas in the given order (every area of the version, once).
+  public func reorderAreas(versionId: Int64, areaIds: [Int64]) throws {
+    try Store.reorder(
+      connection, table: "contract_version_area", parentColumn: "version_id", parent: versionId,
+      ids: areaIds)
+  }
+
+  /// Adds a goal (with a new lineage) at the end of the area; returns the goal with its id and lineage.
+  @discardableResult
+  public func addGoal(versionAreaId: Int64, _ goal: Goal) throws -> Goal {
+    guard
+      let area = try connection.queryOne(
+        """
+        SELECT a.version_id, v.municipality_code FROM contract_version_area a
+        JOIN contract_version v ON v.id = a.version_id WHERE a.id = ?
+        """, versionAreaId)
+    else { throw StoreError.notFound("serviceområde \(versionAreaId) i en version") }
+    try connection.run(
+      "INSERT INTO goal_lineage (municipality_code, is_example) VALUES (?, ?)",
+      try area.get("municipality_code", as: String.self), goal.isExample)
+    var added = goal
+    added.lineage = connection.lastInsertRowID
+    added.position =
+      try connection.scalar(
+        "SELECT ifnull(max(position), 0) + 1 FROM goal WHERE version_area_id = ?", versionAreaId,
+        as: Int.self) ?? 1
+    try connection.run(
+      """
+      INSERT INTO goal (version_id, version_area_id, lineage, position, title, theme, goal_text, indicator, unit,
+        baseline_value, baseline_date, target_value, target_date, direction, means, is_example)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """,
+      arguments: [try area.get("version_id", as: Int64.self), versionAreaId, added.lineage, added.position]
+        + Store.goalContent(goal) + [goal.isExample])
+    added.id = connection.lastInsertRowID
+    return added
+  }
+
+  /// Replaces a draft goal's content (title … means); its id, lineage, area and position stay.
+  public func updateGoal(id: Int64, _ goal: Goal) throws {
+    try connection.run(
+      """
+      UPDATE goal SET title = ?, theme = ?, goal_text = ?, indicator = ?, unit = ?, baseline_value = ?,
+        baseline_date = ?, target_value = ?, target_date = ?, direction = ?, means = ?
+      WHERE id = ?
+      """, arguments: Store.goalContent(goal) + [id])
+    if connection.changes == 0 { throw StoreError.notFound("mål \(id)") }
+  }
+
+  public func removeGoal(id: Int64) throws {
+    try connection.run("DELETE FROM goal WHERE id = ?", id)
+  }
+
+  /// Puts the area's goals in the given order (every goal of the area, once).
+  public func reorderGoals(versionAreaId: Int64, goalIds: [Int64]) throws {
+    try Store.reorder(
+      connection, table: "goal", parentColumn: "version_area_id", parent: versionAreaId, ids: goalIds)
+  }
+
+  // MARK: Decisions
+
+  /// Delegationsforbud: a committee's recommendation, recorded separately; it never adopts anything.
+  @discardableResult
+  public func addCommitteeRecommendation(
+    versionId: Int64? = nil, followUpId: Int64? = nil, _ recommendation: CommitteeRecommendation,
+    isExample: Bool = false
+  ) throws -> Int64 {
+    try connection.run(
+      """
+      INSERT INTO committee_recommendation (version_id, follow_up_id, committee, recommended_on, note, is_example)
+      VALUES (?, ?, ?, ?, ?, ?)
+      """, versionId, followUpId, recommendation.committee, recommendation.recommendedOn.sql,
+      recommendation.note,
+      isExample)
+    return connection.lastInsertRowID
+  }
+
+  /// The council adopts the version (§2 must hold); from then on it is frozen (§3).
+  public func adopt(versionId: Int64, _ adoption: Adoption) throws {
+    do {
+      try connection.run(
+        "UPDATE contract_version SET adopted_on = ?, meeting_reference = ? WHERE id = ?",
+        adoption.adoptedOn.sql,
+        adoption.meetingReference, versionId)
+    } catch let error as SQLiteError {
+      throw try Store.named(error, connection, versionId: versionId)
+    }
+    if connection.changes == 0 { throw StoreError.notFound("version \(versionId)") }
+  }
+
+  /// §6: publishes an adopted version; late publication is recorded (published_late), never refused. The version
+  /// supersedes the one in force from `date`.
+  public func publish(versionId: Int64, on date: CalendarDate) throws {
+    do {
+      try connection.run("UPDATE contract_version SET published_on = ? WHERE id = ?", date.sql, versionId)
+    } catch let error as SQLiteError {
+      throw try Store.named(error, connection, versionId: versionId)
+    }
+    if connection.changes == 0 { throw StoreError.notFound("version \(versionId)") }
+  }
+
+  /// Måljustering: changes the target of a goal in force in the municipality's draft (created from the version in
+  /// force when there is none) and records the old and new target with the reason. Returns the draft's goal.
+  @discardableResult
+  public func adjustTarget(
+    goalId: Int64, newTargetValue: Double, newTargetDate: CalendarDate? = nil, reason: String,
+    on date: CalendarDate, isExample: Bool = false
+  ) throws -> (versionId: Int64, goalId: Int64) {
+    guard
+      let old = try connection.queryOne(
+        """
+        SELECT g.lineage, g.target_value, g.target_date, v.municipality_code FROM goal g
+        JOIN contract_version v ON v.id = g.version_id WHERE g.id = ? AND v.adopted_on IS NOT NULL
+        """, goalId)
+    else { throw StoreError.notFound("vedtaget mål \(goalId)") }
+    let municipality: String = try old.get("municipality_code")
+    let draft =
+      try connection.scalar(
+        "SELECT id FROM contract_version WHERE municipality_code = ? AND adopted_on IS NULL", municipality,
+        as: Int64.self)
+      ?? Store.createDraft(
+        connection, municipalityCode: municipality, changeNote: "Måljustering: \(reason)",
+        isExample: isExample)
+    guard
+      let target = try connection.queryOne(
+        "SELECT id, target_value, target_date FROM goal WHERE version_id = ? AND lineage = ?", draft,
+        try old.get("lineage", as: Int64.self))
+    else { throw StoreError.notFound("målet i udkastet") }
+    let newGoalId: Int64 = try target.get("id")
+    guard let oldValue = try target.get("target_value", as: Double?.self) else {
+      throw RuleViolation(rule: .section2, message: "§2: målet har ingen målværdi at justere")
+    }
+    let oldDate = try target.get("target_date", as: String?.self)
+    try connection.run(
+      "UPDATE goal SET target_value = ?, target_date = ? WHERE id = ?", newTargetValue,
+      newTargetDate?.sql ?? oldDate, newGoalId)
+    try connection.run(
+      """
+      INSERT INTO target_adjustment (goal_id, old_target_value, new_target_value, old_target_date, new_target_date,
+        adjusted_on, reason, is_example)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      """, newGoalId, oldValue, newTargetValue, oldDate, newTargetDate?.sql ?? oldDate, date.sql, reason,
+      isExample)
+    return (draft, newGoalId)
   }
 }

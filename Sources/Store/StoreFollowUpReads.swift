@@ -63,6 +63,18 @@ extension Store {
       publishedLate: try row.get("published_late"), isExample: try row.get("is_example"))
   }
 
+  /// §4: the recorded budget adoption dates, by budget year.
+  public func budgetAdoptions(municipalityCode: String) throws -> [Int: CalendarDate] {
+    try read { connection in
+      var result: [Int: CalendarDate] = [:]
+      for row in try connection.query(
+        "SELECT budget_year, adopted_on FROM budget_adoption WHERE municipality_code = ?", municipalityCode)
+      {
+        result[try row.get("budget_year")] = try row.requiredDate("adopted_on")
+      }
+      return result
+    }
+  }
   // MARK: Compliance
 
   /// Every municipality's compliance as of `date`, answered by the database in one statement.

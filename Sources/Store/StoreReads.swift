@@ -66,6 +66,16 @@ extension Store {
       dutyEndsOn: try row.requiredDate("duty_ends_on"), followUpDefaultDue: due)
   }
 
+  /// Today as the database counts it (UTC), the date the rules compare with.
+  public func today() throws -> CalendarDate {
+    try read { connection in
+      guard let text = try connection.scalar("SELECT date('now')", as: String.self),
+        let date = CalendarDate(text)
+      else { throw StoreError.invalid("ingen dato fra databasen") }
+      return date
+    }
+  }
+
   // MARK: Contracts
 
   /// §3: the published version with the latest publication date on or before `date` (ties: the higher number).

@@ -46,6 +46,20 @@ final class ContentRulesTests: XCTestCase {
     XCTAssertEqual(ContentRules.section2Problems(version), [])
   }
 
+  func testMoreThanThreeGoalsInAnAreaIsAWarningNotAProblem() {
+    let goals = (1...4).map { completeGoal(Int64($0), "Mål \($0)") }
+    let version = ContractVersion(
+      municipalityCode: "0169", number: 1,
+      areas: [
+        VersionArea(id: 1, name: "Dagtilbud", position: 1, goals: goals),
+        VersionArea(id: 2, name: "Folkeskole", position: 2, goals: Array(goals.prefix(3))),
+      ])
+    XCTAssertEqual(
+      ContentRules.guidanceWarnings(version),
+      ["Vejledningen anbefaler få mål (højst 2-3) pr. serviceområde; Dagtilbud har 4"])
+    XCTAssertEqual(ContentRules.section2Problems(version), [])
+  }
+
   func testFollowUpNeedsAStatusForEveryGoalAndAFollowUpForEachUnmetGoal() {
     let goals = [
       completeGoal(1, "Responstid"), completeGoal(2, "Digital selvbetjening"), completeGoal(3, "Fritidspas"),

@@ -226,3 +226,50 @@ final class MultipartTests: XCTestCase {
       try request([], contentType: "application/x-www-form-urlencoded").multipartFormData())
   }
 }
+
+final class MultipartFuzzTests: XCTestCase {
+  /// Truncates and mutates a valid body thousands of ways: the parser must never trap, and every failure must be
+  /// a 400 or 413 `HTTPError`.
+  func testMutatedBodiesNeverCrash() {
+    let boundary = "xyz"
+    let valid = Array(
+      ("preamble\r\n--xyz\r\nContent-Disposition: form-data; name=\"a\"; filename*=UTF-8''%C3%A6.txt\r\n"
+        + "Content-Type: text/plain\r\n\r\nhello\r\n--xyz \r\nContent-Disposition: form-data; name=b\r\n\r\n"
+        + "\r\n--xyz--\r\nepilogue").utf8)
+    let interesting: [UInt8] = Array("\r\n-\"\\;=:x%".utf8) + [0, 0xFF, 0xC3]
+    var state: UInt64 = 0x1234_5678_9ABC_DEF1
+    func random(_ bound: Int) -> Int {
+      state ^= state << 13
+      state ^= state >> 7
+      state ^= state << 17
+      return Int(state % UInt64(bound))
+    }
+    var outcomes = [0, 0]
+    for round in 0..<4000 {
+      var body = valid
+      if round < valid.count {
+        body = Array(valid[..<round])
+      } else {
+        for _ in 0..<(1 + random(4)) {
+          let position = random(body.count)
+          switch random(3) {
+          case 0: body[position] = interesting[random(interesting.count)]
+          case 1: body.remove(at: position)
+          default: body.insert(interesting[random(interesting.count)], at: position)
+          }
+        }
+      }
+      do {
+        _ = try MultipartFormData(parsing: body, boundary: boundary, limits: .init(maximumHeaderBytes: 64))
+        outcomes[0] += 1
+      } catch let error as HTTPError {
+        XCTAssertTrue([400, 413].contains(error.status.code), "\(error)")
+        outcomes[1] += 1
+      } catch {
+        XCTFail("unexpected \(error)")
+      }
+    }
+    XCTAssertGreaterThan(outcomes[0], 0)
+    XCTAssertGreaterThan(outcomes[1], 0)
+  }
+}

@@ -61,11 +61,20 @@ final class RouterTests: XCTestCase {
     XCTAssertEqual(try answer(router, .get, "/kommuner/a+b"), "k navn=a+b")
   }
 
-  func testBadEscapesInPathAre400() {
+  func testMalformedEscapesInPathAre400() {
     var router = Router()
     router.get("/kommuner/:navn", echo("k"))
-    for target in ["/kommuner/%", "/kommuner/%zz", "/kommuner/%C3", "/kommuner/%FF", "/%E6/x"] {
-      assertHTTPError(.badRequest, try router.respond(to: request(.get, target)))
+    for target in ["/kommuner/%", "/kommuner/%zz", "/kommuner/%4", "/%/x", "/kommuner/%%41"] {
+      assertHTTPError(.badRequest, try router.respond(to: request(.get, target)), target)
+    }
+  }
+
+  func testNonUTF8PathsAre404() {
+    var router = Router()
+    router.get("/kommuner/:navn", echo("k"))
+    router.get("/*rest", echo("all"))
+    for target in ["/kommuner/%C3", "/kommuner/%FF", "/%E6/x", "/kommuner/%c0%ae%c0%ae", "/k%F8benhavn"] {
+      assertHTTPError(.notFound, try router.respond(to: request(.get, target)), target)
     }
   }
 
@@ -266,5 +275,38 @@ final class RouterTests: XCTestCase {
     XCTAssertEqual(try answer(router, .get, "/side1999/5"), "r1999 id=5")
     XCTAssertEqual(try answer(router, .get, "/side0/1"), "r0 id=1")
     assertHTTPError(.notFound, try router.respond(to: request(.get, "/side2000/1")))
+  }
+}
+
+final class RouterFuzzTests: XCTestCase {
+  /// Random paths built from awkward pieces: routing and static lookup must never trap, and only answer
+  /// with 200, 400 or 404.
+  func testRandomPathsNeverCrash() throws {
+    var router = Router()
+    router.get("/a/:x(int)/b", { _ in .text("1") })
+    router.get("/a/:y/c/*rest", { _ in .text("2") })
+    router.get("/mål/:id", { _ in .text("3") })
+    let pieces = [
+      "a", "b", "c", "1", "-1", "mål", "%", "%2", "%2f", "%2e", "..", ".", "", "%C3%A5", "%FF", "+", "*",
+    ]
+    var state: UInt64 = 0x0DDB_A11C_AFE0_0001
+    func random(_ bound: Int) -> Int {
+      state ^= state << 13
+      state ^= state >> 7
+      state ^= state << 17
+      return Int(state % UInt64(bound))
+    }
+    var statuses: Set<Int> = []
+    for _ in 0..<3000 {
+      let path = "/" + (0..<random(6)).map { _ in pieces[random(pieces.count)] }.joined(separator: "/")
+      do {
+        _ = try router.respond(to: Request(method: random(2) == 0 ? .get : .options, target: path))
+        statuses.insert(200)
+      } catch let error as HTTPError {
+        XCTAssertTrue([400, 404].contains(error.status.code), "\(path): \(error)")
+        statuses.insert(error.status.code)
+      }
+    }
+    XCTAssertEqual(statuses, [200, 400, 404])
   }
 }

@@ -101,6 +101,25 @@ final class StaticFilesTests: XCTestCase {
     XCTAssertEqual(bodyText(try get(files(), "/static/alias.css")), "body { color: #123; }")
   }
 
+  func testRetargetedSymlinkIsCheckedAgain() throws {
+    let files = try files()
+    let link = publicDir.appendingPathComponent("moving.css").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "site.css")
+    XCTAssertEqual(bodyText(try get(files, "/static/moving.css")), "body { color: #123; }")
+    try FileManager.default.removeItem(atPath: link)
+    try FileManager.default.createSymbolicLink(
+      atPath: link, withDestinationPath: base.appendingPathComponent("secret.txt").path)
+    assertHTTPError(.notFound, try get(files, "/static/moving.css"))
+    // A served file replaced by a symlink to the outside is refused as well.
+    XCTAssertEqual(bodyText(try get(files, "/static/data.json")), "{}")
+    try FileManager.default.removeItem(at: publicDir.appendingPathComponent("data.json"))
+    try FileManager.default.createSymbolicLink(
+      atPath: publicDir.appendingPathComponent("data.json").path,
+      withDestinationPath: base.appendingPathComponent("secret.txt").path)
+    assertHTTPError(.notFound, try get(files, "/static/data.json"))
+    XCTAssertEqual(files.url(for: "data.json"), "/static/data.json")
+  }
+
   func testTraversalAndHostilePathsAre404() throws {
     let files = try files()
     let hostile = [
@@ -133,6 +152,44 @@ final class StaticFilesTests: XCTestCase {
     let after = try get(files, "/static/site.css")
     XCTAssertEqual(bodyText(after), "body { color: #456; margin: 0 }")
     XCTAssertNotEqual(after.headers["ETag"], before.headers["ETag"])
+  }
+
+  func testCacheIsInvalidatedByMtimeAlone() throws {
+    let files = try files()
+    let path = publicDir.appendingPathComponent("site.css").path
+    var old = [timeval(tv_sec: 1_000_000_000, tv_usec: 0), timeval(tv_sec: 1_000_000_000, tv_usec: 0)]
+    XCTAssertEqual(utimes(path, &old), 0)
+    XCTAssertEqual(bodyText(try get(files, "/static/site.css")), "body { color: #123; }")
+    try write("site.css", "body { color: #789; }")  // same size
+    var new = [timeval(tv_sec: 1_000_000_100, tv_usec: 0), timeval(tv_sec: 1_000_000_100, tv_usec: 0)]
+    XCTAssertEqual(utimes(path, &new), 0)
+    let after = try get(files, "/static/site.css")
+    XCTAssertEqual(bodyText(after), "body { color: #789; }")
+    XCTAssertEqual(after.headers["Last-Modified"], HTTPDate.format(1_000_000_100))
+  }
+
+  func testConcurrentRequestsWhileFileChanges() throws {
+    let files = try files()
+    let versions = ["a { }", "b { color: red; }", "c { color: blue; margin: 0; }"]
+    let failures = LockedCounter()
+    let css = publicDir.appendingPathComponent("site.css")
+    DispatchQueue.concurrentPerform(iterations: 8) { worker in
+      for round in 0..<200 {
+        if worker == 0 && round % 10 == 0 {
+          try? Data(versions[round / 10 % versions.count].utf8).write(
+            to: css, options: .atomic)
+        }
+        do {
+          let response = try files.respond(to: Request(method: .get, target: "/static/site.css"))
+          let text = bodyText(response) ?? ""
+          if !versions.contains(text) && text != "body { color: #123; }" { failures.increment() }
+        } catch {
+          failures.increment()
+        }
+        _ = files.url(for: "site.css")
+      }
+    }
+    XCTAssertEqual(failures.value, 0)
   }
 
   func testHashedURLs() throws {
@@ -222,4 +279,14 @@ final class StaticFilesTests: XCTestCase {
       .methodNotAllowed, try router.respond(to: Request(method: .post, target: "/assets/site.css")))
     XCTAssertEqual(error?.headers["Allow"], "GET, HEAD, OPTIONS")
   }
+}
+
+/// A counter shared by the threads of `concurrentPerform`; the lock makes it safe.
+private final class LockedCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var count = 0
+
+  var value: Int { lock.withLock { count } }
+
+  func increment() { lock.withLock { count += 1 } }
 }

@@ -106,4 +106,19 @@ final class BindingTests: XCTestCase {
     let row = try XCTUnwrap(try connection.queryOne("SELECT * FROM w WHERE a = ?", arguments: [1]))
     XCTAssertEqual(row.values, [.integer(1), .text("two"), .null])
   }
+
+  func testRawRepresentableTypesConvertThroughTheirRawValue() throws {
+    try roundTrip(Direction.lowerIsBetter)
+    XCTAssertEqual(try connection.scalar("SELECT value FROM v", as: String.self), "lower")
+    try connection.run("UPDATE v SET value = ?", "sideways")
+    let row = try XCTUnwrap(try connection.queryOne("SELECT value FROM v"))
+    XCTAssertThrowsError(try row.get("value", as: Direction.self)) { error in
+      XCTAssertTrue((error as? SQLiteError)?.message.contains("'sideways'") ?? false, "\(error)")
+    }
+  }
+}
+
+private enum Direction: String, SQLiteValueConvertible {
+  case higherIsBetter = "higher"
+  case lowerIsBetter = "lower"
 }

@@ -155,4 +155,25 @@ final class ConnectionTests: XCTestCase {
     }
     XCTAssertEqual(seen, Array(11...1000))
   }
+
+  func testBusyTimeoutEndsInABusyError() throws {
+    let path = folder.path("busy.sqlite")
+    let holder = try Connection(path: path)
+    let waiter = try Connection(path: path, busyTimeout: .milliseconds(200))
+    try holder.execute("CREATE TABLE t (x INTEGER)")
+    let started = ContinuousClock.now
+    try holder.transaction {
+      try holder.run("INSERT INTO t VALUES (?)", 1)
+      XCTAssertThrowsError(try waiter.transaction { try waiter.run("INSERT INTO t VALUES (?)", 2) }) {
+        error in
+        XCTAssertEqual((error as? SQLiteError)?.isBusy, true, "\(error)")
+      }
+    }
+    XCTAssertLessThan(
+      ContinuousClock.now - started, .seconds(5), "the short timeout applies, not the default")
+    XCTAssertFalse(waiter.isInTransaction)
+    try waiter.transaction { try waiter.run("INSERT INTO t VALUES (?)", 3) }
+    XCTAssertEqual(
+      try waiter.query("SELECT x FROM t ORDER BY x").map { try $0.get("x", as: Int.self) }, [1, 3])
+  }
 }

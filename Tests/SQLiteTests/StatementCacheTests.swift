@@ -99,4 +99,32 @@ final class StatementCacheTests: XCTestCase {
     XCTAssertGreaterThan(log, 0)
     return try row.get("checkpointed", as: Int.self) == log
   }
+
+  func testTheSameSQLCanRunInsideItsOwnIteration() throws {
+    let connection = try Connection(path: folder.path("c.sqlite"))
+    try connection.execute("CREATE TABLE t (x INTEGER)")
+    for value in 1...4 { try connection.run("INSERT INTO t VALUES (?)", value) }
+    let sql = "SELECT x FROM t WHERE x <= ? ORDER BY x"
+    let before = connection.preparedStatementCount
+    var pairs: [[Int]] = []
+    try connection.iterate(sql, 3) { outer in
+      let limit: Int = try outer.get("x")
+      pairs.append(try connection.query(sql, limit).map { try $0.get("x") })
+    }
+    XCTAssertEqual(pairs, [[1], [1, 2], [1, 2, 3]])
+    XCTAssertEqual(
+      connection.preparedStatementCount, before + 1 + pairs.count, "one cached, a stand-in per inner use")
+    XCTAssertEqual(try connection.query(sql, 2).count, 2)
+    XCTAssertEqual(
+      connection.preparedStatementCount, before + 1 + pairs.count, "the cached one is reused afterwards")
+  }
+
+  func testTheCacheIsBounded() throws {
+    let connection = try Connection(path: folder.path("c.sqlite"))
+    for number in 0..<(Connection.statementCacheLimit + 10) {
+      XCTAssertEqual(try connection.scalar("SELECT \(number)", as: Int.self), number)
+    }
+    XCTAssertLessThanOrEqual(connection.cachedStatementCount, Connection.statementCacheLimit)
+    XCTAssertGreaterThan(connection.cachedStatementCount, 0)
+  }
 }

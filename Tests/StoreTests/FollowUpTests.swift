@@ -25,7 +25,25 @@ final class FollowUpTests: StoreTestCase {
     XCTAssertEqual(
       errorMessage { try store.createFollowUp(municipalityCode: taastrup, budgetYear: 2012) },
       "§4: kun én opfølgningsredegørelse pr. kommune og budgetår")
+    XCTAssertEqual(
+      errorMessage {
+        try sql("INSERT INTO follow_up (municipality_code, budget_year) VALUES (?, 2012)", taastrup)
+      }, "§4: kun én opfølgningsredegørelse pr. kommune og budgetår")
     XCTAssertNoThrow(try store.createFollowUp(municipalityCode: copenhagen, budgetYear: 2012))
+  }
+
+  func testPublicationBeforeAdoptionIsRefusedAndLatePublicationIsNot() throws {
+    let followUp = try store.createFollowUp(municipalityCode: taastrup, budgetYear: 2012)
+    let message = "§6: en opfølgningsredegørelse skal være vedtaget før den offentliggøres"
+    XCTAssertEqual(errorMessage { try store.publishFollowUp(id: followUp, on: date("2011-10-01")) }, message)
+    for goal in goals { try store.setStatus(followUpId: followUp, reached(goal)) }
+    try store.adoptFollowUp(
+      id: followUp, Adoption(adoptedOn: date("2011-10-06"), meetingReference: "Byrådet"))
+    XCTAssertEqual(
+      errorMessage { try sql("UPDATE follow_up SET published_on = '2011-10-05' WHERE id = ?", followUp) },
+      message)
+    XCTAssertNoThrow(try store.publishFollowUp(id: followUp, on: date("2012-06-01")))
+    XCTAssertEqual(try store.followUps(budgetYear: 2012).first?.publishedLate, true)
   }
 
   func testDueOnTheBudgetAdoptionDateElseFifteenthOfOctoberTheYearBefore() throws {

@@ -45,6 +45,11 @@ final class Section3Tests: StoreTestCase {
     XCTAssertEqual(
       errorMessage { try store.createDraft(municipalityCode: taastrup) },
       "§3: der er allerede et udkast (version 2)")
+    XCTAssertEqual(
+      errorMessage {
+        try sql("INSERT INTO contract_version (municipality_code, number) VALUES (?, 3)", taastrup)
+      },
+      "§3: der er allerede et udkast")
 
     let goal = copy.areas[0].goals[0]
     var changed = goal
@@ -70,6 +75,8 @@ final class Section3Tests: StoreTestCase {
       try scalar(
         "SELECT version_id FROM contract_in_force WHERE municipality_code = ?", taastrup, as: Int64.self),
       second)
+    XCTAssertEqual(
+      try store.contractInForce(municipalityCode: taastrup, asOf: try store.today())?.version.id, second)
   }
 
   func testSamePublicationDayTheHigherNumberIsInForceAndEarlierDatesAreRefused() throws {

@@ -2,6 +2,8 @@
 ///
 /// Rows: municipality_code, rule (a `ComplianceRule` raw value), budget_year (follow-up rules), status
 /// ('met', 'failed', 'not_yet_due', 'not_applicable'), due_on and actual_on (the dates involved).
+/// The view `compliance_today` (migration 3) was created from this text: a change here needs a new migration that
+/// drops and recreates the view, or the view and `Store.compliance(asOf:)` drift apart.
 enum ComplianceQuery {
   static let body = #"""
     p AS (

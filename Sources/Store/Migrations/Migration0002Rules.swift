@@ -69,6 +69,14 @@ let migration0002Rules = Migration(
       SELECT RAISE(ABORT, '§2: versionen har ingen serviceområder');
     END;
 
+    -- §3: changes are prepared in one draft at a time, copied from the version in force.
+    CREATE TRIGGER contract_version_one_draft BEFORE INSERT ON contract_version
+    WHEN NEW.adopted_on IS NULL AND EXISTS (
+      SELECT 1 FROM contract_version WHERE municipality_code = NEW.municipality_code AND adopted_on IS NULL)
+    BEGIN
+      SELECT RAISE(ABORT, '§3: der er allerede et udkast');
+    END;
+
     -- Delegationsforbud: the council's adoption is a decision already taken.
     CREATE TRIGGER contract_version_adoption_not_future BEFORE UPDATE OF adopted_on ON contract_version
     WHEN NEW.adopted_on > date('now')
@@ -110,7 +118,7 @@ let migration0002Rules = Migration(
       SELECT RAISE(ABORT, '§3: en vedtaget version kan ikke ændres; opret en ny version');
     END;
 
-    -- Example content may be removed; real adopted content never.
+    -- Example content (a version marked is_example, with all it holds) may be removed; real adopted content never.
     CREATE TRIGGER contract_version_frozen_delete BEFORE DELETE ON contract_version
     WHEN OLD.adopted_on IS NOT NULL AND OLD.is_example = 0
     BEGIN
@@ -129,7 +137,7 @@ let migration0002Rules = Migration(
       SELECT RAISE(ABORT, '§3: en vedtaget version kan ikke ændres; opret en ny version');
     END;
     CREATE TRIGGER contract_version_area_frozen_delete BEFORE DELETE ON contract_version_area
-    WHEN OLD.is_example = 0 AND (SELECT adopted_on FROM contract_version WHERE id = OLD.version_id) IS NOT NULL
+    WHEN (SELECT adopted_on IS NOT NULL AND is_example = 0 FROM contract_version WHERE id = OLD.version_id)
     BEGIN
       SELECT RAISE(ABORT, '§3: en vedtaget version kan ikke ændres; opret en ny version');
     END;
@@ -153,7 +161,7 @@ let migration0002Rules = Migration(
       SELECT RAISE(ABORT, '§3: en vedtaget version kan ikke ændres; opret en ny version');
     END;
     CREATE TRIGGER goal_frozen_delete BEFORE DELETE ON goal
-    WHEN OLD.is_example = 0 AND (SELECT adopted_on FROM contract_version WHERE id = OLD.version_id) IS NOT NULL
+    WHEN (SELECT adopted_on IS NOT NULL AND is_example = 0 FROM contract_version WHERE id = OLD.version_id)
     BEGIN
       SELECT RAISE(ABORT, '§3: en vedtaget version kan ikke ændres; opret en ny version');
     END;
@@ -179,9 +187,9 @@ let migration0002Rules = Migration(
       SELECT RAISE(ABORT, '§3: en vedtaget version kan ikke ændres; opret en ny version');
     END;
     CREATE TRIGGER target_adjustment_frozen_delete BEFORE DELETE ON target_adjustment
-    WHEN OLD.is_example = 0
-      AND (SELECT v.adopted_on FROM goal g JOIN contract_version v ON v.id = g.version_id WHERE g.id = OLD.goal_id)
-      IS NOT NULL
+    WHEN (
+      SELECT v.adopted_on IS NOT NULL AND v.is_example = 0 FROM goal g JOIN contract_version v ON v.id = g.version_id
+      WHERE g.id = OLD.goal_id)
     BEGIN
       SELECT RAISE(ABORT, '§3: en vedtaget version kan ikke ændres; opret en ny version');
     END;
@@ -318,7 +326,7 @@ let migration0002Rules = Migration(
       SELECT RAISE(ABORT, '§3: en vedtaget opfølgningsredegørelse kan ikke ændres');
     END;
     CREATE TRIGGER goal_status_frozen_delete BEFORE DELETE ON goal_status
-    WHEN OLD.is_example = 0 AND (SELECT adopted_on FROM follow_up WHERE id = OLD.follow_up_id) IS NOT NULL
+    WHEN (SELECT adopted_on IS NOT NULL AND is_example = 0 FROM follow_up WHERE id = OLD.follow_up_id)
     BEGIN
       SELECT RAISE(ABORT, '§3: en vedtaget opfølgningsredegørelse kan ikke ændres');
     END;
