@@ -54,7 +54,7 @@ extension Store {
       isExample)
     let source = try connection.scalar(
       """
-      SELECT id FROM contract_version WHERE municipality_code = ? AND published_on <= date('now')
+      SELECT id FROM contract_version WHERE municipality_code = ? AND published_on <= (SELECT d FROM danish_today)
       ORDER BY published_on DESC, number DESC LIMIT 1
       """, municipalityCode, as: Int64.self)
     try connection.run(

@@ -66,10 +66,10 @@ extension Store {
       dutyEndsOn: try row.requiredDate("duty_ends_on"), followUpDefaultDue: due)
   }
 
-  /// Today as the database counts it (UTC), the date the rules compare with.
+  /// Today's date in Denmark as the database counts it (the view `danish_today`), the date the rules compare with.
   public func today() throws -> CalendarDate {
     try read { connection in
-      guard let text = try connection.scalar("SELECT date('now')", as: String.self),
+      guard let text = try connection.scalar("SELECT d FROM danish_today", as: String.self),
         let date = CalendarDate(text)
       else { throw StoreError.invalid("ingen dato fra databasen") }
       return date
@@ -81,20 +81,26 @@ extension Store {
   /// §3: the published version with the latest publication date on or before `date` (ties: the higher number).
   public func contractInForce(municipalityCode: String, asOf date: CalendarDate) throws -> ContractInForce? {
     try read { connection in
-      guard
-        let row = try connection.queryOne(
-          """
-          SELECT * FROM contract_version WHERE municipality_code = ?1 AND published_on <= ?2
-          ORDER BY published_on DESC, number DESC LIMIT 1
-          """, municipalityCode, date.sql)
-      else { return nil }
-      var version = try row.contractVersion()
-      version.areas = try Self.areas(connection, versionId: version.id)
-      return ContractInForce(
-        version: version, adjustments: try Self.adjustmentsByLineage(connection, version: version),
-        latestStatuses: try Self.latestStatuses(connection, versionId: version.id),
-        recommendations: try Self.recommendations(connection, column: "version_id", id: version.id))
+      try Self.contractInForce(connection, municipalityCode: municipalityCode, asOf: date)
     }
+  }
+
+  static func contractInForce(_ connection: Connection, municipalityCode: String, asOf date: CalendarDate)
+    throws -> ContractInForce?
+  {
+    guard
+      let row = try connection.queryOne(
+        """
+        SELECT * FROM contract_version WHERE municipality_code = ?1 AND published_on <= ?2
+        ORDER BY published_on DESC, number DESC LIMIT 1
+        """, municipalityCode, date.sql)
+    else { return nil }
+    var version = try row.contractVersion()
+    version.areas = try areas(connection, versionId: version.id)
+    return ContractInForce(
+      version: version, adjustments: try adjustmentsByLineage(connection, version: version),
+      latestStatuses: try latestStatuses(connection, versionId: version.id),
+      recommendations: try recommendations(connection, column: "version_id", id: version.id))
   }
 
   /// One version with its areas and goals (any state).

@@ -1,3 +1,4 @@
+import Domain
 import SQLite
 
 extension Store {
@@ -10,5 +11,16 @@ extension Store {
   /// Runs `body` as ONE `BEGIN IMMEDIATE` transaction; a thrown error undoes every write in it.
   public func batch<T: Sendable>(_ body: (Writer) throws -> T) throws -> T {
     try write { try body(Writer(connection: $0)) }
+  }
+}
+
+extension Store.Writer {
+  /// Reads inside the batch's transaction, which see its own writes (the Store's readers see only committed data).
+  public func contractInForce(municipalityCode: String, asOf date: CalendarDate) throws -> ContractInForce? {
+    try Store.contractInForce(connection, municipalityCode: municipalityCode, asOf: date)
+  }
+
+  public func version(id: Int64) throws -> ContractVersion? {
+    try Store.version(connection, id: id)
   }
 }

@@ -3,7 +3,8 @@ import SQLite
 /// Tables, keys, CHECK constraints, indexes, the rule calendar and the national service areas.
 let migration0001Schema = Migration(
   version: 1, name: "schema",
-  sql: #"""
+  sql: DanishToday.view + "\n"
+    + #"""
     -- Places ------------------------------------------------------------------------------------------------
     CREATE TABLE region (
       code TEXT PRIMARY KEY CHECK (code GLOB 'DK-[0-9][0-9]'),

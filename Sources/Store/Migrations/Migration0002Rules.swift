@@ -79,13 +79,13 @@ let migration0002Rules = Migration(
 
     -- Delegationsforbud: the council's adoption is a decision already taken.
     CREATE TRIGGER contract_version_adoption_not_future BEFORE UPDATE OF adopted_on ON contract_version
-    WHEN NEW.adopted_on > date('now')
+    WHEN NEW.adopted_on > (SELECT d FROM danish_today)
     BEGIN
       SELECT RAISE(ABORT, 'Delegationsforbud: vedtagelsesdatoen ligger i fremtiden');
     END;
 
     CREATE TRIGGER contract_version_publication_not_future BEFORE UPDATE OF published_on ON contract_version
-    WHEN NEW.published_on > date('now')
+    WHEN NEW.published_on > (SELECT d FROM danish_today)
     BEGIN
       SELECT RAISE(ABORT, '§6: offentliggørelsesdatoen ligger i fremtiden');
     END;
@@ -197,9 +197,9 @@ let migration0002Rules = Migration(
     -- Follow-ups ---------------------------------------------------------------------------------------------
     -- The version a follow-up reports on: in force on its adoption date (today while it is a draft).
     CREATE VIEW follow_up_reference AS
-    SELECT f.id AS follow_up_id, coalesce(f.adopted_on, date('now')) AS reference_date,
+    SELECT f.id AS follow_up_id, coalesce(f.adopted_on, (SELECT d FROM danish_today)) AS reference_date,
       (SELECT v.id FROM contract_version v
-       WHERE v.municipality_code = f.municipality_code AND v.published_on <= coalesce(f.adopted_on, date('now'))
+       WHERE v.municipality_code = f.municipality_code AND v.published_on <= coalesce(f.adopted_on, (SELECT d FROM danish_today))
        ORDER BY v.published_on DESC, v.number DESC LIMIT 1) AS version_id
     FROM follow_up f;
 
@@ -279,17 +279,17 @@ let migration0002Rules = Migration(
     END;
 
     CREATE TRIGGER follow_up_adoption_not_future BEFORE UPDATE OF adopted_on ON follow_up
-    WHEN NEW.adopted_on > date('now')
+    WHEN NEW.adopted_on > (SELECT d FROM danish_today)
     BEGIN
       SELECT RAISE(ABORT, 'Delegationsforbud: vedtagelsesdatoen ligger i fremtiden');
     END;
     CREATE TRIGGER follow_up_insert_not_future BEFORE INSERT ON follow_up
-    WHEN NEW.adopted_on > date('now') OR NEW.published_on > date('now')
+    WHEN NEW.adopted_on > (SELECT d FROM danish_today) OR NEW.published_on > (SELECT d FROM danish_today)
     BEGIN
       SELECT RAISE(ABORT, 'Delegationsforbud: vedtagelsesdatoen ligger i fremtiden');
     END;
     CREATE TRIGGER follow_up_publication_not_future BEFORE UPDATE OF published_on ON follow_up
-    WHEN NEW.published_on > date('now')
+    WHEN NEW.published_on > (SELECT d FROM danish_today)
     BEGIN
       SELECT RAISE(ABORT, '§6: offentliggørelsesdatoen ligger i fremtiden');
     END;
@@ -346,7 +346,7 @@ let migration0002Rules = Migration(
     FROM municipality m
     JOIN contract_version v ON v.id = (
       SELECT v2.id FROM contract_version v2
-      WHERE v2.municipality_code = m.code AND v2.published_on <= date('now')
+      WHERE v2.municipality_code = m.code AND v2.published_on <= (SELECT d FROM danish_today)
       ORDER BY v2.published_on DESC, v2.number DESC LIMIT 1);
 
     -- §6: versions with their publication status; an adopted version unpublished past its deadline is late.
@@ -358,7 +358,7 @@ let migration0002Rules = Migration(
         WHEN v.published_on IS NULL THEN 'adopted'
         ELSE 'published'
       END AS state,
-      v.adopted_on IS NOT NULL AND v.published_on IS NULL AND date('now') > v.publication_deadline AS overdue,
+      v.adopted_on IS NOT NULL AND v.published_on IS NULL AND (SELECT d FROM danish_today) > v.publication_deadline AS overdue,
       v.is_example
     FROM contract_version v;
     """#)

@@ -5,7 +5,8 @@ import Domain
 /// status per goal. Every row is example data.
 enum ExampleHistory {
   static func add(
-    municipality code: String, to store: Store, areas: [String: Int64], using random: inout SeededGenerator,
+    municipality code: String, to store: Store.Writer, areas: [String: Int64],
+    using random: inout SeededGenerator,
     summary: inout Seeder.Summary
   ) throws {
     let draft = try store.createDraft(
@@ -90,7 +91,7 @@ enum ExampleHistory {
   }
 
   private static func addFollowUp(
-    _ code: String, budgetYear: Int, to store: Store, using random: inout SeededGenerator,
+    _ code: String, budgetYear: Int, to store: Store.Writer, using random: inout SeededGenerator,
     summary: inout Seeder.Summary
   ) throws {
     var due = day(budgetYear - 1, 10, 15)

@@ -9,7 +9,7 @@ enum HoejeTaastrupExample {
   static let code = "0169"
   static let committee = "Borger- og Erhvervsudvalget"
 
-  static func add(to store: Store, areas: [String: Int64], summary: inout Seeder.Summary) throws {
+  static func add(to store: Store.Writer, areas: [String: Int64], summary: inout Seeder.Summary) throws {
     let citizenService = try area("Borgerservice og administration", areas)
     let integration = try area("Integrationsområdet", areas)
 

@@ -25,11 +25,12 @@ public enum Seeder {
   @discardableResult
   public static func seed(_ store: Store, randomSeed: UInt64 = defaultSeed) throws -> Summary {
     try requireEmpty(store)
-    return try withFastWrites(store) {
-      let entries = try MunicipalityList.load()
+    let entries = try MunicipalityList.load()
+    let areas = try serviceAreaIds(store)
+    return try store.batch { store in
       var summary = try addPlaces(store, entries.map(\.region), entries.map(\.municipality))
+      summary.serviceAreas = areas.count
       var generator = SeededGenerator(seed: randomSeed)
-      let areas = try serviceAreaIds(store)
       try HoejeTaastrupExample.add(to: store, areas: areas, summary: &summary)
       for entry in entries where entry.municipality.code != HoejeTaastrupExample.code {
         try ExampleHistory.add(
@@ -48,8 +49,9 @@ public enum Seeder {
   {
     precondition(count > 0 && count <= 9999, "between 1 and 9999 municipalities")
     try requireEmpty(store)
-    return try withFastWrites(store) {
-      let regions = try MunicipalityList.load().map(\.region).uniqued()
+    let regions = try MunicipalityList.load().map(\.region).uniqued()
+    let areas = try serviceAreaIds(store)
+    return try store.batch { store in
       let municipalities = (1...count).map { number in
         let code = String(repeating: "0", count: 4 - String(number).count) + String(number)
         return Municipality(
@@ -57,8 +59,8 @@ public enum Seeder {
           isExample: true)
       }
       var summary = try addPlaces(store, regions, municipalities)
+      summary.serviceAreas = areas.count
       var generator = SeededGenerator(seed: randomSeed)
-      let areas = try serviceAreaIds(store)
       for municipality in municipalities {
         try ExampleHistory.add(
           municipality: municipality.code, to: store, areas: areas, using: &generator, summary: &summary)
@@ -73,29 +75,19 @@ public enum Seeder {
     }
   }
 
-  private static func addPlaces(_ store: Store, _ regions: [Region], _ municipalities: [Municipality])
+  private static func addPlaces(_ store: Store.Writer, _ regions: [Region], _ municipalities: [Municipality])
     throws -> Summary
   {
     for region in regions.uniqued() { try store.addRegion(region) }
     for municipality in municipalities { try store.addMunicipality(municipality) }
-    // The national service-area list is reference data that the first migration loads.
-    return Summary(
-      municipalities: municipalities.count,
-      serviceAreas: try store.serviceAreas().filter { $0.municipalityCode == nil }.count)
+    return Summary(municipalities: municipalities.count)
   }
 
+  /// The national list, which the first migration loads as reference data.
   private static func serviceAreaIds(_ store: Store) throws -> [String: Int64] {
     var ids: [String: Int64] = [:]
     for area in try store.serviceAreas() where area.municipalityCode == nil { ids[area.name] = area.id }
     return ids
-  }
-
-  /// Seeding is thousands of small transactions; with `synchronous=OFF` meanwhile it takes seconds, not minutes.
-  /// A crash mid-seed leaves a database to delete and seed again, never a half-valid one of real data.
-  private static func withFastWrites<T>(_ store: Store, _ body: () throws -> T) throws -> T {
-    try store.database.withWriter { try $0.execute("PRAGMA synchronous = OFF") }
-    defer { _ = try? store.database.withWriter { try $0.execute("PRAGMA synchronous = FULL") } }
-    return try body()
   }
 }
 
