@@ -10,6 +10,7 @@ public final class Connection {
   let handle: OpaquePointer
   public let path: String
   public let isReadOnly: Bool
+  public let busyTimeout: Duration
   private var statements: [String: Statement] = [:]
   private var savepointDepth = 0
 
@@ -25,6 +26,7 @@ public final class Connection {
     }
     self.path = path
     self.isReadOnly = readOnly
+    self.busyTimeout = busyTimeout
     let inMemory = path == ":memory:"
     if !inMemory {
       try Connection.checkHeader(path: path)

@@ -3,11 +3,15 @@ public struct Migration: Sendable, Equatable {
   public let version: Int
   public let name: String
   public let sql: String
+  /// Runs the step with foreign key enforcement off, as SQLite requires for rebuilding a table that others
+  /// reference (create new, copy, drop old, rename). The foreign keys are still checked before the step commits.
+  public let withoutForeignKeys: Bool
 
-  public init(version: Int, name: String, sql: String) {
+  public init(version: Int, name: String, sql: String, withoutForeignKeys: Bool = false) {
     self.version = version
     self.name = name
     self.sql = sql
+    self.withoutForeignKeys = withoutForeignKeys
   }
 }
 
@@ -83,6 +87,17 @@ public struct Migrator: Sendable {
     }
     var applied: [Int] = []
     for migration in migrations where migration.version > status.current {
+      if migration.withoutForeignKeys {
+        // Only takes effect outside a transaction; verified, since a silent no-op would let the rebuild cascade.
+        try connection.execute("PRAGMA foreign_keys = OFF")
+        guard try connection.scalar("PRAGMA foreign_keys", as: Int.self) == 0 else {
+          throw MigrationError.invalidMigrations(
+            "migration \(migration.version) needs foreign keys off; run migrate outside a transaction")
+        }
+      }
+      defer {
+        if migration.withoutForeignKeys { try? connection.execute("PRAGMA foreign_keys = ON") }
+      }
       try connection.transaction(.immediate) {
         // Re-read inside the write lock: another process may have migrated meanwhile.
         let current = try connection.scalar("PRAGMA user_version", as: Int.self) ?? 0

@@ -110,4 +110,40 @@ final class BackupTests: XCTestCase {
     XCTAssertEqual(
       try String(contentsOfFile: target, encoding: .utf8), "not a database at all, just some text in a file")
   }
+
+  func testBackupInsideAWriteTransactionIsRefusedNotStuck() throws {
+    let source = try Connection(path: folder.path("s.sqlite"))
+    try source.execute("CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT NOT NULL, data BLOB)")
+    try source.transaction {
+      try Self.fill(source, rows: 1...3)
+      XCTAssertThrowsError(try source.backup(to: folder.path("c.sqlite"))) { error in
+        XCTAssertEqual((error as? SQLiteError)?.code, 21)  // SQLITE_MISUSE
+      }
+    }
+    // Inside a read transaction the backup copies that snapshot.
+    try source.transaction(.deferred) {
+      XCTAssertEqual(try source.scalar("SELECT count(*) FROM item", as: Int.self), 3)
+      try source.backup(to: folder.path("c.sqlite"))
+    }
+    XCTAssertEqual(try Self.dump(try Connection(path: folder.path("c.sqlite"), readOnly: true)).count, 3)
+  }
+
+  func testABusyDestinationEndsInABusyErrorAfterTheTimeout() throws {
+    let source = try Connection(path: folder.path("s.sqlite"), busyTimeout: .milliseconds(100))
+    try source.execute("CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT NOT NULL, data BLOB)")
+    try Self.fill(source, rows: 1...3)
+    let targetPath = folder.path("busy.sqlite")
+    let holder = try Connection(path: targetPath)
+    try holder.execute("CREATE TABLE other (x)")
+    let started = ContinuousClock.now
+    try holder.transaction(.exclusive) {
+      try holder.run("INSERT INTO other VALUES (?)", 1)
+      XCTAssertThrowsError(try source.backup(to: targetPath)) { error in
+        XCTAssertEqual((error as? SQLiteError)?.isBusy, true, "\(error)")
+      }
+    }
+    XCTAssertLessThan(ContinuousClock.now - started, .seconds(5), "bounded by the short busy timeout")
+    XCTAssertEqual(
+      try holder.scalar("SELECT count(*) FROM other", as: Int.self), 1, "the target is untouched")
+  }
 }

@@ -22,6 +22,20 @@ final class ConnectionTests: XCTestCase {
     XCTAssertTrue(FileManager.default.fileExists(atPath: folder.path("a.sqlite-wal")))
   }
 
+  func testADatabaseThatIsNotInWALModeIsRefusedReadOnly() throws {
+    let path = folder.path("rollback.sqlite")
+    do {
+      let connection = try Connection(path: path)
+      try connection.execute("CREATE TABLE t (x); PRAGMA journal_mode = DELETE")
+      XCTAssertEqual(try connection.scalar("PRAGMA journal_mode", as: String.self), "delete")
+    }
+    XCTAssertThrowsError(try Connection(path: path, readOnly: true)) { error in
+      XCTAssertTrue((error as? SQLiteError)?.message.contains("not wal") ?? false, "\(error)")
+    }
+    // A read-write open switches it back to WAL.
+    XCTAssertEqual(try Connection(path: path).scalar("PRAGMA journal_mode", as: String.self), "wal")
+  }
+
   func testForeignKeysAreEnforced() throws {
     let connection = try Connection(path: folder.path("fk.sqlite"))
     try connection.execute(

@@ -103,4 +103,59 @@ final class MigratorTests: XCTestCase {
     XCTAssertEqual(try connection.scalar("SELECT count(*) FROM contract", as: Int.self), 0)
     XCTAssertEqual(try Migrator(first).status(of: connection).current, 2)
   }
+
+  private func rebuildMunicipality(version: Int, copying filter: String) -> Migration {
+    Migration(
+      version: version, name: "rebuild municipality",
+      sql: """
+        CREATE TABLE municipality_new (code INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '');
+        INSERT INTO municipality_new (code) SELECT code FROM municipality WHERE \(filter);
+        DROP TABLE municipality;
+        ALTER TABLE municipality_new RENAME TO municipality;
+        """,
+      withoutForeignKeys: true)
+  }
+
+  func testATableRebuildRunsWithoutForeignKeysAndIsCheckedAfterwards() throws {
+    try Migrator(first).migrate(connection)
+    try connection.execute(
+      "INSERT INTO municipality VALUES (101), (147); INSERT INTO contract (municipality) VALUES (101), (147)")
+
+    let losing = try Migrator(first + [rebuildMunicipality(version: 3, copying: "code <> 147")])
+    XCTAssertThrowsError(try losing.migrate(connection)) { error in
+      XCTAssertEqual(
+        error as? MigrationError, .foreignKeyViolations(version: 3, name: "rebuild municipality", count: 1))
+    }
+    XCTAssertEqual(try connection.scalar("PRAGMA foreign_keys", as: Int.self), 1, "enforcement is back on")
+    XCTAssertEqual(try connection.scalar("SELECT count(*) FROM municipality", as: Int.self), 2)
+
+    let keeping = try Migrator(first + [rebuildMunicipality(version: 3, copying: "1")])
+    XCTAssertEqual(try keeping.migrate(connection), [3])
+    XCTAssertEqual(try connection.scalar("PRAGMA foreign_keys", as: Int.self), 1)
+    XCTAssertEqual(try connection.scalar("SELECT count(*) FROM contract", as: Int.self), 2, "no cascade")
+    XCTAssertEqual(
+      try connection.scalar("SELECT name FROM municipality WHERE code = ?", 101, as: String.self), "")
+    XCTAssertThrowsError(try connection.run("INSERT INTO contract (municipality) VALUES (?)", 999))
+  }
+
+  func testTheSameRebuildWithForeignKeysOnIsRefused() throws {
+    try Migrator(first).migrate(connection)
+    try connection.execute(
+      "INSERT INTO municipality VALUES (101); INSERT INTO contract (municipality) VALUES (101)")
+    let plain = rebuildMunicipality(version: 3, copying: "1")
+    let enforced = Migration(version: 3, name: plain.name, sql: plain.sql)
+    XCTAssertThrowsError(try Migrator(first + [enforced]).migrate(connection)) { error in
+      XCTAssertEqual((error as? SQLiteError)?.isForeignKeyViolation, true, "\(error)")
+    }
+    XCTAssertEqual(try Migrator(first).status(of: connection).current, 2)
+  }
+
+  func testForeignKeysOffCannotBeHonouredInsideATransaction() throws {
+    try Migrator(first).migrate(connection)
+    let migrator = try Migrator(first + [rebuildMunicipality(version: 3, copying: "1")])
+    XCTAssertThrowsError(try connection.transaction { try migrator.migrate(connection) }) { error in
+      XCTAssertTrue("\(error)".contains("outside a transaction"), "\(error)")
+    }
+    XCTAssertEqual(try migrator.status(of: connection).current, 2)
+  }
 }
