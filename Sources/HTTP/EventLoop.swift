@@ -170,9 +170,9 @@ final class EventLoop {
     }
     for case let connection? in connections {
       if draining && now >= drainDeadline {
-        closeConnection(connection)
+        closeConnection(connection, abort: connection.pendingOutput > 0 || connection.stream != nil)
       } else if connection.pendingOutput > 0 || connection.stream != nil {
-        if now - connection.lastWriteProgress > writeTimeout { closeConnection(connection) }
+        if now - connection.lastWriteProgress > writeTimeout { closeConnection(connection, abort: true) }
       } else if connection.parser.isReadingBody {
         if now - connection.lastActivity > bodyTimeout {
           failRequest(connection, .requestTimeout, "body timeout")
@@ -486,12 +486,13 @@ final class EventLoop {
     }
   }
 
-  private func closeConnection(_ connection: Connection) {
+  /// `abort` resets the connection so the kernel drops unsent output (for clients that stopped reading).
+  private func closeConnection(_ connection: Connection, abort: Bool = false) {
     let slot = Int(connection.fd)
     guard slot < connections.count, connections[slot] === connection else { return }
     connections[slot] = nil
     connectionCount -= 1
-    close(connection.fd)
+    if abort { _ = cepoll_abort(connection.fd) } else { close(connection.fd) }
     connection.stream = nil
   }
 }
