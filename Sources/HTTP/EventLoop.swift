@@ -17,6 +17,7 @@ struct LoopSetup: Sendable {
   let index: Int
   let listeners: [Int32]
   let wakeFd: Int32
+  let epollFd: Int32
   let configuration: ServerConfiguration
   let responder: any HTTPResponder
   let control: ServerControl
@@ -69,7 +70,7 @@ final class EventLoop {
     limits = RequestParser.Limits(
       maxRequestLine: configuration.maxRequestLine, maxHeaderBytes: configuration.maxHeaderBytes,
       maxHeaderCount: configuration.maxHeaderCount, maxBodySize: configuration.maxBodySize)
-    epfd = cepoll_create()
+    epfd = setup.epollFd
     readBuffer = .allocate(capacity: Self.readCapacity)
     now = MonotonicClock.milliseconds()
     lastSweep = now
@@ -94,14 +95,19 @@ final class EventLoop {
     var events = [cepoll_event](repeating: cepoll_event(), count: 256)
     while !(draining && connectionCount == 0) {
       let count = events.withUnsafeMutableBufferPointer { cepoll_wait(epfd, $0.baseAddress, 256, 100) }
+      if count < 0 {
+        StandardStreams.error("event loop \(index): epoll_wait failed (errno \(errno)); stopping")
+        break
+      }
       tick()
-      for position in 0..<max(0, Int(count)) {
+      for position in 0..<Int(count) {
         dispatch(events[position])
       }
       if now - lastSweep >= 100 { sweep() }
       log.flushIfDue(now: now)
     }
     log.flush()
+    for case let connection? in connections { closeConnection(connection) }
     for listener in listeners { close(listener) }
     listeners = []
     close(epfd)
@@ -243,7 +249,7 @@ final class EventLoop {
         connection.inbound.append(contentsOf: UnsafeBufferPointer(start: readBuffer, count: count))
         processInbound(connection)
       }
-      service(connection)
+      if isOpen(connection) { service(connection) }
     } else if count == 0 {
       connection.readClosed = true
       if connection.pendingOutput == 0 && connection.stream == nil && !connection.stalled {
@@ -486,11 +492,15 @@ final class EventLoop {
     }
   }
 
+  private func isOpen(_ connection: Connection) -> Bool {
+    let slot = Int(connection.fd)
+    return slot < connections.count && connections[slot] === connection
+  }
+
   /// `abort` resets the connection so the kernel drops unsent output (for clients that stopped reading).
   private func closeConnection(_ connection: Connection, abort: Bool = false) {
-    let slot = Int(connection.fd)
-    guard slot < connections.count, connections[slot] === connection else { return }
-    connections[slot] = nil
+    guard isOpen(connection) else { return }
+    connections[Int(connection.fd)] = nil
     connectionCount -= 1
     if abort { _ = cepoll_abort(connection.fd) } else { close(connection.fd) }
     connection.stream = nil
