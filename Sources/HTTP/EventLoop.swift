@@ -284,7 +284,10 @@ final class EventLoop {
         handle(connection, request)
         connection.requestStart = now
       case .needMore:
-        if connection.parser.isReadingBody && connection.parser.expectsContinue && !connection.continueSent {
+        let parser = connection.parser
+        if parser.isReadingBody && parser.expectsContinue && parser.version == .http1_1
+          && !connection.continueSent
+        {
           beginOutput(connection)
           connection.outbound.append(contentsOf: ResponseSerializer.continueLine)
           connection.continueSent = true
