@@ -177,6 +177,8 @@ final class EventLoop {
     for case let connection? in connections {
       if draining && now >= drainDeadline {
         closeConnection(connection, abort: connection.pendingOutput > 0 || connection.stream != nil)
+      } else if connection.streamWaiting {
+        service(connection)
       } else if connection.pendingOutput > 0 || connection.stream != nil {
         if now - connection.lastWriteProgress > writeTimeout { closeConnection(connection, abort: true) }
       } else if connection.parser.isReadingBody {
@@ -387,6 +389,7 @@ final class EventLoop {
       if connection.pendingOutput == 0, connection.stream != nil {
         guard pump(connection) else { return }
         if connection.pendingOutput > 0 { continue }
+        if connection.streamWaiting { break }
       }
       if connection.pendingOutput == 0 && connection.stream == nil {
         if connection.closeAfterFlush {
@@ -441,7 +444,15 @@ final class EventLoop {
     guard let (stream, framing) = connection.stream else { return true }
     beginOutput(connection)
     var pulls = 0
-    while connection.pendingOutput < Self.streamBatch && pulls < 64 {
+    connection.streamWaiting = false
+    while connection.pendingOutput < Self.streamBatch {
+      if pulls == 64 {
+        if connection.pendingOutput == 0 {
+          connection.streamWaiting = true
+          connection.lastWriteProgress = now
+        }
+        return true
+      }
       pulls += 1
       let next: [UInt8]?
       do {
@@ -484,7 +495,9 @@ final class EventLoop {
     if !connection.readClosed && !connection.stalled && !connection.closeAfterFlush {
       wanted |= UInt32(CEPOLL_IN)
     }
-    if connection.pendingOutput > 0 || connection.stream != nil { wanted |= UInt32(CEPOLL_OUT) }
+    if connection.pendingOutput > 0 || (connection.stream != nil && !connection.streamWaiting) {
+      wanted |= UInt32(CEPOLL_OUT)
+    }
     if wanted == 0 && connection.readClosed {
       closeConnection(connection)
       return

@@ -156,6 +156,21 @@ final class ServerTests: XCTestCase {
     XCTAssertEqual(reply.text, (0..<20000).map { "part \($0);" }.joined())
   }
 
+  func testStreamWithNothingYetIsPolledWithoutSpinning() throws {
+    server = try startTestServer()
+    let client = try TestClient(port: server.boundPort)
+    var before = rusage()
+    getrusage(Int32(RUSAGE_SELF.rawValue), &before)
+    let reply = try client.request("GET", "/trickle")
+    var after = rusage()
+    getrusage(Int32(RUSAGE_SELF.rawValue), &after)
+    XCTAssertEqual(reply.text, "late")
+    let cpu =
+      (after.ru_utime.tv_sec - before.ru_utime.tv_sec) * 1_000_000
+      + (after.ru_utime.tv_usec - before.ru_utime.tv_usec)
+    XCTAssertLessThan(cpu, 200_000, "waiting for the stream does not busy-loop")
+  }
+
   func testStreamOverHTTP10IsCloseDelimited() throws {
     server = try startTestServer()
     let client = try TestClient(port: server.boundPort)
