@@ -253,11 +253,11 @@ final class EventLoop {
       }
       if isOpen(connection) { service(connection) }
     } else if count == 0 {
+      // The client finished sending; answer what it already sent, then close (see updateInterest).
       connection.readClosed = true
       if connection.pendingOutput == 0 && connection.stream == nil && !connection.stalled {
         closeConnection(connection)
       } else {
-        connection.closeAfterFlush = true
         service(connection)
       }
     } else if errno != EAGAIN && errno != EINTR {

@@ -139,6 +139,15 @@ final class ServerTests: XCTestCase {
     XCTAssertTrue(client.isClosedWithoutData())
   }
 
+  func testHalfClosedClientStillGetsEveryPipelinedAnswer() throws {
+    server = try startTestServer { $0.maxOutputBuffer = 64 * 1024 }
+    let client = try TestClient(port: server.boundPort)
+    try client.send(String(repeating: "GET /big?1000000 HTTP/1.1\r\nHost: t\r\n\r\n", count: 3))
+    shutdown(client.fd, Int32(SHUT_WR))
+    for _ in 0..<3 { XCTAssertEqual(try client.readResponse().body.count, 1_000_000) }
+    XCTAssertTrue(client.isClosedWithoutData())
+  }
+
   func testChunkedStreamingResponse() throws {
     server = try startTestServer()
     let client = try TestClient(port: server.boundPort)
