@@ -142,6 +142,12 @@ int cepoll_set_nodelay(int fd) {
   return setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
 }
 
+int cepoll_abort(int fd) {
+  struct linger linger = {1, 0};
+  setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, sizeof linger);
+  return close(fd);
+}
+
 static void termination_set(sigset_t *set) {
   sigemptyset(set);
   sigaddset(set, SIGINT);

@@ -12,6 +12,8 @@ final class Connection {
   /// A streamed response body still being sent.
   var stream: (ResponseStream, ResponseSerializer.StreamFraming)?
   var streamRemaining = 0
+  /// The stream had nothing to give last time; it is polled again by the loop's sweep, not on writability.
+  var streamWaiting = false
 
   /// Close once everything queued is written.
   var closeAfterFlush = false

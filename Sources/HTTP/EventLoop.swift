@@ -17,6 +17,7 @@ struct LoopSetup: Sendable {
   let index: Int
   let listeners: [Int32]
   let wakeFd: Int32
+  let epollFd: Int32
   let configuration: ServerConfiguration
   let responder: any HTTPResponder
   let control: ServerControl
@@ -69,7 +70,7 @@ final class EventLoop {
     limits = RequestParser.Limits(
       maxRequestLine: configuration.maxRequestLine, maxHeaderBytes: configuration.maxHeaderBytes,
       maxHeaderCount: configuration.maxHeaderCount, maxBodySize: configuration.maxBodySize)
-    epfd = cepoll_create()
+    epfd = setup.epollFd
     readBuffer = .allocate(capacity: Self.readCapacity)
     now = MonotonicClock.milliseconds()
     lastSweep = now
@@ -94,14 +95,19 @@ final class EventLoop {
     var events = [cepoll_event](repeating: cepoll_event(), count: 256)
     while !(draining && connectionCount == 0) {
       let count = events.withUnsafeMutableBufferPointer { cepoll_wait(epfd, $0.baseAddress, 256, 100) }
+      if count < 0 {
+        StandardStreams.error("event loop \(index): epoll_wait failed (errno \(errno)); stopping")
+        break
+      }
       tick()
-      for position in 0..<max(0, Int(count)) {
+      for position in 0..<Int(count) {
         dispatch(events[position])
       }
       if now - lastSweep >= 100 { sweep() }
       log.flushIfDue(now: now)
     }
     log.flush()
+    for case let connection? in connections { closeConnection(connection) }
     for listener in listeners { close(listener) }
     listeners = []
     close(epfd)
@@ -170,9 +176,11 @@ final class EventLoop {
     }
     for case let connection? in connections {
       if draining && now >= drainDeadline {
-        closeConnection(connection)
+        closeConnection(connection, abort: connection.pendingOutput > 0 || connection.stream != nil)
+      } else if connection.streamWaiting {
+        service(connection)
       } else if connection.pendingOutput > 0 || connection.stream != nil {
-        if now - connection.lastWriteProgress > writeTimeout { closeConnection(connection) }
+        if now - connection.lastWriteProgress > writeTimeout { closeConnection(connection, abort: true) }
       } else if connection.parser.isReadingBody {
         if now - connection.lastActivity > bodyTimeout {
           failRequest(connection, .requestTimeout, "body timeout")
@@ -243,13 +251,13 @@ final class EventLoop {
         connection.inbound.append(contentsOf: UnsafeBufferPointer(start: readBuffer, count: count))
         processInbound(connection)
       }
-      service(connection)
+      if isOpen(connection) { service(connection) }
     } else if count == 0 {
+      // The client finished sending; answer what it already sent, then close (see updateInterest).
       connection.readClosed = true
       if connection.pendingOutput == 0 && connection.stream == nil && !connection.stalled {
         closeConnection(connection)
       } else {
-        connection.closeAfterFlush = true
         service(connection)
       }
     } else if errno != EAGAIN && errno != EINTR {
@@ -278,7 +286,10 @@ final class EventLoop {
         handle(connection, request)
         connection.requestStart = now
       case .needMore:
-        if connection.parser.isReadingBody && connection.parser.expectsContinue && !connection.continueSent {
+        let parser = connection.parser
+        if parser.isReadingBody && parser.expectsContinue && parser.version == .http1_1
+          && !connection.continueSent
+        {
           beginOutput(connection)
           connection.outbound.append(contentsOf: ResponseSerializer.continueLine)
           connection.continueSent = true
@@ -378,6 +389,7 @@ final class EventLoop {
       if connection.pendingOutput == 0, connection.stream != nil {
         guard pump(connection) else { return }
         if connection.pendingOutput > 0 { continue }
+        if connection.streamWaiting { break }
       }
       if connection.pendingOutput == 0 && connection.stream == nil {
         if connection.closeAfterFlush {
@@ -432,7 +444,15 @@ final class EventLoop {
     guard let (stream, framing) = connection.stream else { return true }
     beginOutput(connection)
     var pulls = 0
-    while connection.pendingOutput < Self.streamBatch && pulls < 64 {
+    connection.streamWaiting = false
+    while connection.pendingOutput < Self.streamBatch {
+      if pulls == 64 {
+        if connection.pendingOutput == 0 {
+          connection.streamWaiting = true
+          connection.lastWriteProgress = now
+        }
+        return true
+      }
       pulls += 1
       let next: [UInt8]?
       do {
@@ -475,7 +495,9 @@ final class EventLoop {
     if !connection.readClosed && !connection.stalled && !connection.closeAfterFlush {
       wanted |= UInt32(CEPOLL_IN)
     }
-    if connection.pendingOutput > 0 || connection.stream != nil { wanted |= UInt32(CEPOLL_OUT) }
+    if connection.pendingOutput > 0 || (connection.stream != nil && !connection.streamWaiting) {
+      wanted |= UInt32(CEPOLL_OUT)
+    }
     if wanted == 0 && connection.readClosed {
       closeConnection(connection)
       return
@@ -486,12 +508,17 @@ final class EventLoop {
     }
   }
 
-  private func closeConnection(_ connection: Connection) {
+  private func isOpen(_ connection: Connection) -> Bool {
     let slot = Int(connection.fd)
-    guard slot < connections.count, connections[slot] === connection else { return }
-    connections[slot] = nil
+    return slot < connections.count && connections[slot] === connection
+  }
+
+  /// `abort` resets the connection so the kernel drops unsent output (for clients that stopped reading).
+  private func closeConnection(_ connection: Connection, abort: Bool = false) {
+    guard isOpen(connection) else { return }
+    connections[Int(connection.fd)] = nil
     connectionCount -= 1
-    close(connection.fd)
+    if abort { _ = cepoll_abort(connection.fd) } else { close(connection.fd) }
     connection.stream = nil
   }
 }

@@ -57,10 +57,19 @@ public final class HTTPServer: Sendable {
       var wakeFds: [Int32] = []
       for loop in 0..<loopCount {
         let wakeFd = cepoll_eventfd()
+        let epollFd = cepoll_create()
+        guard wakeFd >= 0, epollFd >= 0 else {
+          let error = errno
+          for fd in listenersPerLoop[loop...].joined() { close(fd) }
+          if wakeFd >= 0 { close(wakeFd) }
+          if epollFd >= 0 { close(epollFd) }
+          state = StartState(started: true, port: port, loops: loop, wakeFds: wakeFds)
+          throw ServerError(description: "cannot create event loop: \(errorText(error))")
+        }
         wakeFds.append(wakeFd)
         let setup = LoopSetup(
-          index: loop, listeners: listenersPerLoop[loop], wakeFd: wakeFd, configuration: configuration,
-          responder: responder, control: control)
+          index: loop, listeners: listenersPerLoop[loop], wakeFd: wakeFd, epollFd: epollFd,
+          configuration: configuration, responder: responder, control: control)
         try spawnLoop(setup)
       }
       state = StartState(started: true, port: port, loops: loopCount, wakeFds: wakeFds)

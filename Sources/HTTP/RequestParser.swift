@@ -40,7 +40,7 @@ struct RequestParser {
 
   private var method = HTTPMethod.get
   private var target = ""
-  private var version = HTTPVersion.http1_1
+  private(set) var version = HTTPVersion.http1_1
   private var headers = HTTPHeaders()
   private var trailers = HTTPHeaders()
   private var body: [UInt8] = []

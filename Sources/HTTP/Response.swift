@@ -6,7 +6,8 @@ public enum ResponseBody: Sendable {
 }
 
 /// A pull-based body: `next` is called on the loop thread whenever the socket can take more, and returns
-/// nil at the end. It must not block for long; a thrown error aborts the connection.
+/// nil at the end. It must not block for long; a thrown error aborts the connection. An empty chunk means
+/// "nothing yet": after a run of them the stream is polled again about every 100 ms.
 public struct ResponseStream: Sendable {
   public let next: @Sendable () throws -> [UInt8]?
 

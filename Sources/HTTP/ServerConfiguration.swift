@@ -33,7 +33,7 @@ public struct ServerConfiguration: Sendable {
 
   public init() {}
 
-  public init(host: String = "127.0.0.1", port: Int = 8080) {
+  public init(host: String, port: Int) {
     self.host = host
     self.port = port
   }

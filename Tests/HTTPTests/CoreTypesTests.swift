@@ -73,4 +73,22 @@ final class CoreTypesTests: XCTestCase {
     guard case .bytes(let bytes) = response.body else { return XCTFail("expected bytes") }
     XCTAssertEqual(bytes, Array("/x".utf8))
   }
+
+  func testConfigurationDefaults() {
+    let configuration = ServerConfiguration()
+    XCTAssertEqual(configuration.host, "127.0.0.1")
+    XCTAssertEqual(configuration.port, 8080)
+    XCTAssertGreaterThanOrEqual(configuration.eventLoops, 1)
+    XCTAssertEqual(configuration.maxRequestLine, 8192)
+    XCTAssertEqual(configuration.maxHeaderBytes, 32768)
+    XCTAssertEqual(configuration.maxHeaderCount, 100)
+    XCTAssertEqual(configuration.maxBodySize, 10_485_760)
+    XCTAssertEqual(configuration.headerTimeout, .seconds(10))
+    XCTAssertEqual(configuration.idleTimeout, .seconds(60))
+    XCTAssertEqual(configuration.writeTimeout, .seconds(30))
+    XCTAssertEqual(configuration.headerTimeout.milliseconds, 10_000)
+    XCTAssertEqual(Duration.milliseconds(250).milliseconds, 250)
+    XCTAssertTrue(configuration.accessLog)
+    XCTAssertNil(configuration.errorPage)
+  }
 }

@@ -139,6 +139,15 @@ final class ServerTests: XCTestCase {
     XCTAssertTrue(client.isClosedWithoutData())
   }
 
+  func testHalfClosedClientStillGetsEveryPipelinedAnswer() throws {
+    server = try startTestServer { $0.maxOutputBuffer = 64 * 1024 }
+    let client = try TestClient(port: server.boundPort)
+    try client.send(String(repeating: "GET /big?1000000 HTTP/1.1\r\nHost: t\r\n\r\n", count: 3))
+    shutdown(client.fd, Int32(SHUT_WR))
+    for _ in 0..<3 { XCTAssertEqual(try client.readResponse().body.count, 1_000_000) }
+    XCTAssertTrue(client.isClosedWithoutData())
+  }
+
   func testChunkedStreamingResponse() throws {
     server = try startTestServer()
     let client = try TestClient(port: server.boundPort)
@@ -154,6 +163,21 @@ final class ServerTests: XCTestCase {
     let client = try TestClient(port: server.boundPort)
     let reply = try client.request("GET", "/stream?20000")
     XCTAssertEqual(reply.text, (0..<20000).map { "part \($0);" }.joined())
+  }
+
+  func testStreamWithNothingYetIsPolledWithoutSpinning() throws {
+    server = try startTestServer()
+    let client = try TestClient(port: server.boundPort)
+    var before = rusage()
+    getrusage(Int32(RUSAGE_SELF.rawValue), &before)
+    let reply = try client.request("GET", "/trickle")
+    var after = rusage()
+    getrusage(Int32(RUSAGE_SELF.rawValue), &after)
+    XCTAssertEqual(reply.text, "late")
+    let cpu =
+      (after.ru_utime.tv_sec - before.ru_utime.tv_sec) * 1_000_000
+      + (after.ru_utime.tv_usec - before.ru_utime.tv_usec)
+    XCTAssertLessThan(cpu, 200_000, "waiting for the stream does not busy-loop")
   }
 
   func testStreamOverHTTP10IsCloseDelimited() throws {

@@ -47,7 +47,7 @@ final class TestClient {
         }
       }
     }
-    fd = socket(family, Int32(SOCK_STREAM.rawValue), 0)
+    let fd = socket(family, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { throw Failure(description: "socket: errno \(errno)") }
     var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
@@ -60,6 +60,7 @@ final class TestClient {
       close(fd)
       throw Failure(description: "connect: errno \(error)")
     }
+    self.fd = fd
   }
 
   deinit {

@@ -50,6 +50,19 @@ func testRoute(_ request: Request) throws -> Response {
     let chunks = (0..<(Int(query) ?? 5)).map { Array("part \($0);".utf8) }
     return Response(
       headers: ["Content-Type": "text/plain"], body: .stream(ResponseStream(chunks: chunks + [[]])))
+  case "/trickle":
+    // Yields "nothing yet" until 300 ms have passed, then one chunk.
+    let start = MonotonicClock.milliseconds()
+    let done = Locked(false)
+    return Response(
+      body: .stream(
+        ResponseStream {
+          if MonotonicClock.milliseconds() - start < 300 { return [] }
+          return done.withLock { finished in
+            defer { finished = true }
+            return finished ? nil : Array("late".utf8)
+          }
+        }))
   case "/etag":
     return Response(
       headers: [

@@ -39,6 +39,8 @@ int cepoll_listen(const char *host, int port, int reuse_port, int backlog);
 /// The local port of a bound socket, or -1.
 int cepoll_local_port(int fd);
 int cepoll_set_nodelay(int fd);
+/// Closes with a reset (SO_LINGER 0), dropping unsent data instead of trickling it out.
+int cepoll_abort(int fd);
 
 /// Blocks SIGINT and SIGTERM in the calling thread (threads created afterwards inherit it).
 int cepoll_block_termination_signals(void);
