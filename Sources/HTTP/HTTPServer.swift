@@ -92,10 +92,17 @@ public final class HTTPServer: Sendable {
     control.state.wait { $0.finishedLoops >= loops }
   }
 
+  /// Blocks SIGINT and SIGTERM in the calling thread and every thread it starts afterwards, so that
+  /// `runUntilSignalled` receives them. Call it first thing in `main`, before anything may start a thread;
+  /// `runUntilSignalled` calls it too.
+  public static func blockTerminationSignals() {
+    _ = cepoll_block_termination_signals()
+  }
+
   /// Starts, then serves until SIGINT or SIGTERM, shuts down gracefully and returns once all loops ended.
   /// A second signal closes the remaining connections at once.
   public func runUntilSignalled() throws {
-    _ = cepoll_block_termination_signals()
+    Self.blockTerminationSignals()
     let signals = cepoll_termination_signalfd()
     guard signals >= 0 else { throw ServerError(description: "cannot create signalfd") }
     defer { close(signals) }

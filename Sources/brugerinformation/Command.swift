@@ -15,9 +15,11 @@ protocol Command {
 }
 
 enum CommandLineTool {
-  static let commands: [any Command.Type] = [
-    ServeCommand.self, MigrateCommand.self, SeedCommand.self, GenerateCommand.self,
-  ]
+  static var commands: [any Command.Type] {
+    [
+      ServeCommand.self, MigrateCommand.self, SeedCommand.self, GenerateCommand.self,
+    ]
+  }
 
   static var overview: String {
     var text = """

@@ -28,6 +28,8 @@ enum ServeCommand: Command {
     """
 
   static func run(_ arguments: Arguments) throws {
+    // Before anything can start a thread: the server's signalfd must be the only receiver of SIGINT and SIGTERM.
+    HTTPServer.blockTerminationSignals()
     var configuration = ServerConfiguration()
     configuration.host = arguments.string("host") ?? "127.0.0.1"
     let environmentPort = ProcessInfo.processInfo.environment["PORT"].flatMap { Int($0) }
