@@ -25,6 +25,7 @@ let package = Package(
     .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
     .testTarget(name: "DomainTests", dependencies: ["Domain"]),
     .testTarget(name: "StoreTests", dependencies: ["Store", "SQLite", "Domain"]),
+    .testTarget(name: "CommandLineTests", dependencies: ["brugerinformation"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -82,11 +82,12 @@ echo "## GET /plaintext"
 run_route /_bench/plaintext /plaintext /plaintext | tee "$WORK/plaintext.txt"
 echo
 echo "## GET /page (20,721 bytes; nginx serves a static copy)"
-run_route /_bench/page /page /page.html | tee "$WORK/page.txt"
+run_route /_bench/page /page /page | tee "$WORK/page.txt"
 
 ratios() {  # our req/s divided by each peer's, per connection count
   awk -F'|' '
-    /^\| [a-z-]+ \| [0-9]+ \|/ { gsub(/ /, "", $2); gsub(/ /, "", $3); gsub(/ /, "", $4); rps[$2 "@" $3] = $4;
+    # throughput rows only: | name | conns | req/s | p50 | p99 | max | transfer/s | errors |
+    /^\| [a-z-]+ \| [0-9]+ \|/ && NF == 10 { gsub(/ /, "", $2); gsub(/ /, "", $3); gsub(/ /, "", $4); rps[$2 "@" $3] = $4;
       if (!seen[$2]++) names[++n] = $2; if (!cseen[$3]++) conns[++m] = $3 }
     END { for (j = 1; j <= m; j++) for (i = 1; i <= n; i++) if (names[i] != "ours" && rps[names[i] "@" conns[j]] > 0)
       printf "  c=%s  ours / %-10s = %.2f  (%s vs %s req/s)\n", conns[j], names[i],

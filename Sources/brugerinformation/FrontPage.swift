@@ -33,8 +33,17 @@ enum FrontPage {
   }
 
   static func escape(_ text: String) -> String {
-    var bytes: [UInt8] = []
-    BenchmarkPage.appendEscaped(Array(text.utf8), to: &bytes)
-    return String(decoding: bytes, as: UTF8.self)
+    var escaped = ""
+    for character in text {
+      switch character {
+      case "&": escaped += "&amp;"
+      case "<": escaped += "&lt;"
+      case ">": escaped += "&gt;"
+      case "\"": escaped += "&quot;"
+      case "'": escaped += "&#39;"
+      default: escaped.append(character)
+      }
+    }
+    return escaped
   }
 }
