@@ -133,6 +133,14 @@ struct ByteWriter {
     count += length
   }
 
+  /// Copies `count` (at most 8) bytes with one 8-byte load and store: `source` must have 8 readable bytes and the
+  /// writer 8 bytes of room; only `count` of them are kept.
+  mutating func writeShort(_ source: UnsafeRawPointer, count: Int) {
+    UnsafeMutableRawPointer(base + self.count).storeBytes(
+      of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+    self.count += count
+  }
+
   mutating func writeDecimal(_ value: Int) {
     if value >= 10 { writeDecimal(value / 10) }
     write(UInt8(ascii: "0") + UInt8(value % 10))
@@ -152,7 +160,11 @@ struct ByteWriter {
           let position = index + found.trailingZeroBitCount / 8
           found &= found &- 1
           guard start[position] != UInt8(ascii: "#") else { continue }
-          write(UnsafeBufferPointer(start: start + runStart, count: position - runStart))
+          if position - runStart <= 8 && runStart + 8 <= source.count {
+            writeShort(UnsafeRawPointer(start + runStart), count: position - runStart)
+          } else {
+            write(UnsafeBufferPointer(start: start + runStart, count: position - runStart))
+          }
           HTMLEntities.write(start[position], to: &self)
           runStart = position + 1
         }
