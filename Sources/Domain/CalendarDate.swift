@@ -77,4 +77,36 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     if month < 12 { return CalendarDate(year: year, month: month + 1, day: 1)! }
     return CalendarDate(year: year + 1, month: 1, day: 1)!
   }
+
+  /// The date `days` days later (earlier when negative).
+  public func adding(days: Int) -> CalendarDate {
+    CalendarDate(dayNumber: dayNumber + days)
+  }
+
+  /// Days from this date to `other`: negative when `other` is earlier.
+  public func days(to other: CalendarDate) -> Int {
+    other.dayNumber - dayNumber
+  }
+
+  /// Days since 1970-01-01 in the proleptic Gregorian calendar.
+  var dayNumber: Int {
+    let shiftedYear = month <= 2 ? year - 1 : year  // years counted from March, so leap days come last
+    let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+    let yearOfEra = shiftedYear - era * 400
+    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return era * 146_097 + dayOfEra - 719_468
+  }
+
+  init(dayNumber: Int) {
+    let shifted = dayNumber + 719_468
+    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+    let dayOfEra = shifted - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let monthFromMarch = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
+    let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
+    self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)!
+  }
 }

@@ -1,42 +1,27 @@
 import Domain
 import SQLite
-import Store
 import XCTest
+
+@testable import Store
 
 /// Random but reproducible histories: the database's compliance must equal the Domain reference on every date.
 final class ComplianceRandomizedTests: StoreTestCase {
-  /// A small deterministic generator (SplitMix64), so a failure can be replayed from its seed.
-  private struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
-  private func adding(_ days: Int, to start: CalendarDate) -> CalendarDate {
-    var result = start
-    for _ in 0..<days { result = result.addingDay() }
-    return result
-  }
-
   /// The deadline itself, the day after it, or a random day within 90 days from `start`: the edges matter most.
-  private func edgeOrRandom(_ deadline: CalendarDate, from start: CalendarDate, _ random: inout Generator)
+  private func edgeOrRandom(
+    _ deadline: CalendarDate, from start: CalendarDate, _ random: inout SeededGenerator
+  )
     -> CalendarDate
   {
     switch Int.random(in: 0..<4, using: &random) {
     case 0: return deadline
     case 1: return deadline.addingDay()
-    default: return adding(Int.random(in: 0...90, using: &random), to: start)
+    default: return start.adding(days: Int.random(in: 0...90, using: &random))
     }
   }
 
-  private func buildHistory(_ code: String, _ random: inout Generator) throws {
+  private func buildHistory(_ code: String, _ random: inout SeededGenerator) throws {
     let areas = try store.serviceAreas().prefix(4).map(\.id)
-    var day = adding(Int.random(in: 0...300, using: &random), to: date("2010-01-01"))
+    var day = date("2010-01-01").adding(days: Int.random(in: 0...300, using: &random))
     for _ in 0..<Int.random(in: 0...3, using: &random) {
       let version = try store.createDraft(municipalityCode: code)
       if try store.version(id: version)?.areas.isEmpty == true {
@@ -47,12 +32,12 @@ final class ComplianceRandomizedTests: StoreTestCase {
       if Int.random(in: 0..<5, using: &random) == 0 { break }  // adopted, never published
       day = edgeOrRandom(PublicationDeadline.after(adoption: day), from: day, &random)
       try store.publish(versionId: version, on: day)
-      day = adding(Int.random(in: 1...400, using: &random), to: day)
+      day = day.adding(days: Int.random(in: 1...400, using: &random))
     }
     for year in [2012, 2013] {
       var due = date("\(year - 1)-10-15")
       if Bool.random(using: &random) {
-        due = adding(Int.random(in: 0...70, using: &random), to: date("\(year - 1)-09-01"))
+        due = date("\(year - 1)-09-01").adding(days: Int.random(in: 0...70, using: &random))
         try store.setBudgetAdoption(municipalityCode: code, budgetYear: year, adoptedOn: due)
       }
       guard Int.random(in: 0..<4, using: &random) > 0 else { continue }
@@ -106,7 +91,7 @@ final class ComplianceRandomizedTests: StoreTestCase {
     for seed: UInt64 in [1, 2, 3] {
       try tearDownWithError()
       try setUpWithError()
-      var random = Generator(state: seed)
+      var random = SeededGenerator(seed: seed)
       var codes = [taastrup, copenhagen]
       for index in 0..<10 {
         let code = "07\(10 + index)"
@@ -115,14 +100,15 @@ final class ComplianceRandomizedTests: StoreTestCase {
       }
       for code in codes { try buildHistory(code, &random) }
       var calendar = try store.ruleCalendar()
-      calendar.firstContractDeadline = adding(Int.random(in: 0...200, using: &random), to: date("2010-03-01"))
+      calendar.firstContractDeadline = date("2010-03-01").adding(
+        days: Int.random(in: 0...200, using: &random))
       calendar.dutyEndsOn = Bool.random(using: &random) ? date("2013-01-01") : date("2014-01-01")
       try store.setRuleCalendar(calendar)
       let allFacts = try codes.map(facts)
       var checked = 0
       var kinds: Set<String> = []
       for offset in stride(from: 0, through: 1800, by: 37) {
-        let asOf = adding(offset, to: date("2010-01-01"))
+        let asOf = date("2010-01-01").adding(days: offset)
         let reference = Set(
           allFacts.flatMap { ComplianceEvaluation.findings(for: $0, asOf: asOf, calendar: calendar) })
         let database = try store.compliance(asOf: asOf)

@@ -43,15 +43,15 @@ enum ExampleHistory {
     let adopted: CalendarDate
     let published: CalendarDate
     if roll < 0.80 {
-      adopted = day(2010, 3, 1).plus(days: Int.random(in: 0...100, using: &random))
-      published = minDate(adopted.plus(days: Int.random(in: 1...25, using: &random)), day(2010, 7, 1))
+      adopted = day(2010, 3, 1).adding(days: Int.random(in: 0...100, using: &random))
+      published = minDate(adopted.adding(days: Int.random(in: 1...25, using: &random)), day(2010, 7, 1))
     } else if roll < 0.88 {  // adopted in time, published after the month (§6) and after 1 July
-      adopted = day(2010, 5, 20).plus(days: Int.random(in: 0...35, using: &random))
-      published = PublicationDeadline.after(adoption: adopted).plus(
+      adopted = day(2010, 5, 20).adding(days: Int.random(in: 0...35, using: &random))
+      published = PublicationDeadline.after(adoption: adopted).adding(
         days: Int.random(in: 1...40, using: &random))
     } else {  // adopted after the §8 deadline
-      adopted = day(2010, 7, 2).plus(days: Int.random(in: 0...150, using: &random))
-      published = adopted.plus(days: Int.random(in: 3...28, using: &random))
+      adopted = day(2010, 7, 2).adding(days: Int.random(in: 0...150, using: &random))
+      published = adopted.adding(days: Int.random(in: 3...28, using: &random))
     }
     try store.adopt(
       versionId: draft, Adoption(adoptedOn: adopted, meetingReference: meeting(adopted, &random)))
@@ -66,11 +66,11 @@ enum ExampleHistory {
         let baseline = goal.baselineValue
       {
         let eased = rounded(target - (target - baseline) * 0.3)
-        let adjustedOn = day(2011, 3, 1).plus(days: Int.random(in: 0...200, using: &random))
+        let adjustedOn = day(2011, 3, 1).adding(days: Int.random(in: 0...200, using: &random))
         let version = try store.adjustTarget(
           goalId: goal.id, newTargetValue: eased, reason: adjustmentReasons.randomElement(using: &random)!,
           on: adjustedOn, isExample: true)
-        let adoptedOn = adjustedOn.plus(days: Int.random(in: 7...40, using: &random))
+        let adoptedOn = adjustedOn.adding(days: Int.random(in: 7...40, using: &random))
         try store.adopt(
           versionId: version.versionId,
           Adoption(adoptedOn: adoptedOn, meetingReference: meeting(adoptedOn, &random)))
@@ -78,9 +78,9 @@ enum ExampleHistory {
         try store.publish(
           versionId: version.versionId,
           on: late
-            ? PublicationDeadline.after(adoption: adoptedOn).plus(
+            ? PublicationDeadline.after(adoption: adoptedOn).adding(
               days: Int.random(in: 1...20, using: &random))
-            : adoptedOn.plus(days: Int.random(in: 2...27, using: &random)))
+            : adoptedOn.adding(days: Int.random(in: 2...27, using: &random)))
         summary.versions += 1
       }
     }
@@ -104,8 +104,8 @@ enum ExampleHistory {
     if roll < 0.04 { return }  // no follow-up at all
     let adopted =
       roll < 0.86
-      ? due.plus(days: -Int.random(in: 0...30, using: &random))
-      : due.plus(days: Int.random(in: 1...45, using: &random))
+      ? due.adding(days: -Int.random(in: 0...30, using: &random))
+      : due.adding(days: Int.random(in: 1...45, using: &random))
     guard let inForce = try store.contractInForce(municipalityCode: code, asOf: adopted) else { return }
     let followUp = try store.createFollowUp(municipalityCode: code, budgetYear: budgetYear, isExample: true)
     summary.followUps += 1
@@ -123,8 +123,8 @@ enum ExampleHistory {
     let deadline = PublicationDeadline.after(adoption: adopted)
     let published =
       Double.random(in: 0..<1, using: &random) < 0.88
-      ? adopted.plus(days: Int.random(in: 1...25, using: &random))
-      : deadline.plus(days: Int.random(in: 1...30, using: &random))
+      ? adopted.adding(days: Int.random(in: 1...25, using: &random))
+      : deadline.adding(days: Int.random(in: 1...30, using: &random))
     try store.publishFollowUp(id: followUp, on: minDate(published, day(2026, 1, 1)))
   }
 
@@ -139,7 +139,7 @@ enum ExampleHistory {
         goalId: goal.id, statusText: "Ikke målt endnu.", result: .notReached,
         followUpText: "Målingen sættes i gang.")
     }
-    let measuredOn = date.plus(days: -Int.random(in: 20...60, using: &random))
+    let measuredOn = date.adding(days: -Int.random(in: 20...60, using: &random))
     let elapsed = Double(start.days(to: measuredOn)) / Double(max(1, start.days(to: end)))
     let expected = baseline + (target - baseline) * min(1, max(0, elapsed))
     let value = rounded(expected + (target - baseline) * Double.random(in: -0.45...0.3, using: &random))
@@ -232,37 +232,6 @@ enum ExampleHistory {
   static func format(_ value: Double) -> String {
     value == value.rounded()
       ? String(Int(value)) : String((value * 10).rounded() / 10).replacingAll(".", with: ",")
-  }
-}
-
-extension CalendarDate {
-  /// The date `days` days later (earlier when negative).
-  func plus(days: Int) -> CalendarDate {
-    var date = self
-    if days >= 0 {
-      for _ in 0..<days { date = date.addingDay() }
-    } else {
-      for _ in 0..<(-days) { date = date.subtractingDay() }
-    }
-    return date
-  }
-
-  func subtractingDay() -> CalendarDate {
-    if day > 1 { return CalendarDate(year: year, month: month, day: day - 1)! }
-    if month > 1 {
-      return CalendarDate(
-        year: year, month: month - 1, day: CalendarDate.daysIn(month: month - 1, year: year))!
-    }
-    return CalendarDate(year: year - 1, month: 12, day: 31)!
-  }
-
-  /// Days from this date to `other` (negative when `other` is earlier).
-  func days(to other: CalendarDate) -> Int { other.ordinal - ordinal }
-
-  private var ordinal: Int {
-    let before = (1..<month).reduce(0) { $0 + CalendarDate.daysIn(month: $1, year: year) }
-    let y = year - 1
-    return y * 365 + y / 4 - y / 100 + y / 400 + before + day
   }
 }
 
