@@ -8,8 +8,8 @@ struct HTMLOutput {
     bytes.reserveCapacity(capacity)
   }
 
-  mutating func writeTemplateText(_ text: TemplateText) {
-    bytes.append(contentsOf: text.bytes)
+  mutating func writeTemplateText(_ text: TemplateText, _ range: Range<Int>) {
+    bytes.append(contentsOf: text.bytes[range])
   }
 
   mutating func writeTrusted(_ html: RawHTML) {

@@ -20,7 +20,7 @@ import HTTP
 /// other) throws a `TemplateError` naming the file and line while the library is built.
 public struct TemplateLibrary: Sendable {
   private struct Compiled: Sendable {
-    let nodes: [TemplateNode]
+    let program: TemplateProgram
     let capacity: Int
   }
 
@@ -92,7 +92,8 @@ public struct TemplateLibrary: Sendable {
         nodes = TemplateLinker.wrap(nodes, in: layoutNodes)
       }
       nodes = TemplateLinker.coalesce(nodes)
-      compiled[name] = Compiled(nodes: nodes, capacity: TemplateLinker.textBytes(in: nodes) + 4096)
+      compiled[name] = Compiled(
+        program: TemplateProgram(nodes), capacity: TemplateLinker.textBytes(in: nodes) + 4096)
     }
     self.pages = compiled
   }
@@ -110,7 +111,7 @@ public struct TemplateLibrary: Sendable {
       throw TemplateError(file: name + ".html", line: 0, column: 0, message: "no such page template")
     }
     var renderer = TemplateRenderer(context: context, capacity: page.capacity)
-    renderer.render(page.nodes)
+    renderer.render(page.program)
     return renderer.output.bytes
   }
 

@@ -1,10 +1,12 @@
-/// Walks compiled nodes once, writing into one `HTMLOutput`. Values are always written escaped; the single
-/// exception is the `.raw` node given a `RawHTML` value.
+/// Steps through a compiled page once, writing into one `HTMLOutput`. Values are always written escaped; the
+/// single exception is the `.raw` op given a `RawHTML` value.
 struct TemplateRenderer {
   private struct Scope {
-    let value: TemplateValue
-    /// Position in the enclosing `each`; nil for the page's own context.
-    let loop: (index: Int, count: Int)?
+    var value: TemplateValue
+    /// The array an `each` walks and the position in it; empty for the page's own context.
+    let items: [TemplateValue]
+    var index: Int
+    let isLoop: Bool
   }
 
   private(set) var output: HTMLOutput
@@ -12,39 +14,48 @@ struct TemplateRenderer {
 
   init(context: TemplateValue, capacity: Int) {
     output = HTMLOutput(capacity: capacity)
-    scopes = [Scope(value: context, loop: nil)]
+    scopes = [Scope(value: context, items: [], index: 0, isLoop: false)]
   }
 
-  mutating func render(_ nodes: [TemplateNode]) {
-    for node in nodes {
-      switch node {
-      case .text(let text):
-        output.writeTemplateText(text)
+  mutating func render(_ program: TemplateProgram) {
+    let ops = program.ops
+    var next = 0
+    while next < ops.count {
+      let op = ops[next]
+      next += 1
+      switch op {
+      case .text(let start, let count):
+        output.writeTemplateText(program.text, start..<(start + count))
       case .value(let path):
-        writeValue(value(at: path))
+        writeValue(value(at: program.paths[path], keys: program.keys))
       case .raw(let path):
-        let value = value(at: path)
+        let value = value(at: program.paths[path], keys: program.keys)
         if case .raw(let html) = value {
           output.writeTrusted(html)
         } else {
           writeValue(value)
         }
-      case .section(.if, let path, let body, let otherwise):
-        render(value(at: path).isTruthy ? body : otherwise)
-      case .section(.unless, let path, let body, let otherwise):
-        render(value(at: path).isTruthy ? otherwise : body)
-      case .section(.each, let path, let body, let otherwise):
-        guard case .array(let items) = value(at: path), !items.isEmpty else {
-          render(otherwise)
+      case .jump(let path, let truthy, let target):
+        if value(at: program.paths[path], keys: program.keys).isTruthy == truthy { next = target }
+      case .goTo(let target):
+        next = target
+      case .eachBegin(let path, let emptyTarget):
+        guard case .array(let items) = value(at: program.paths[path], keys: program.keys), !items.isEmpty
+        else {
+          next = emptyTarget
           continue
         }
-        for (index, item) in items.enumerated() {
-          scopes.append(Scope(value: item, loop: (index, items.count)))
-          render(body)
+        scopes.append(Scope(value: items[0], items: items, index: 0, isLoop: true))
+      case .eachNext(let bodyStart):
+        let last = scopes.count - 1
+        let index = scopes[last].index + 1
+        if index < scopes[last].items.count {
+          scopes[last].index = index
+          scopes[last].value = scopes[last].items[index]
+          next = bodyStart
+        } else {
           scopes.removeLast()
         }
-      case .partial, .slot:
-        break  // replaced while the library was built
       }
     }
   }
@@ -60,25 +71,24 @@ struct TemplateRenderer {
     }
   }
 
-  private func value(at path: TemplatePath) -> TemplateValue {
+  private func value(at path: TemplateProgram.Path, keys: [String]) -> TemplateValue {
     let depth = scopes.count - 1 - path.up
     guard depth >= 0 else { return .null }
-    let scope = scopes[depth]
     switch path.target {
     case .context:
-      return scope.value
-    case .keys(let keys):
-      var value = scope.value
-      for key in keys { value = value[key] }
+      return scopes[depth].value
+    case .keys:
+      var value = scopes[depth].value[keys[path.keys.lowerBound]]
+      for key in path.keys.dropFirst() { value = value[keys[key]] }
       return value
     case .index:
-      return scope.loop.map { .int($0.index) } ?? .null
+      return scopes[depth].isLoop ? .int(scopes[depth].index) : .null
     case .number:
-      return scope.loop.map { .int($0.index + 1) } ?? .null
+      return scopes[depth].isLoop ? .int(scopes[depth].index + 1) : .null
     case .first:
-      return scope.loop.map { .bool($0.index == 0) } ?? .null
+      return scopes[depth].isLoop ? .bool(scopes[depth].index == 0) : .null
     case .last:
-      return scope.loop.map { .bool($0.index == $0.count - 1) } ?? .null
+      return scopes[depth].isLoop ? .bool(scopes[depth].index == scopes[depth].items.count - 1) : .null
     }
   }
 }

@@ -37,7 +37,7 @@ final class RawOutputSourceTests: XCTestCase {
     XCTAssertEqual(
       writers,
       [
-        "HTMLOutput.swift: mutating func writeTemplateText(_ text: TemplateText) {",
+        "HTMLOutput.swift: mutating func writeTemplateText(_ text: TemplateText, _ range: Range<Int>) {",
         "HTMLOutput.swift: mutating func writeTrusted(_ html: RawHTML) {",
         "HTMLOutput.swift: mutating func writeEscaped(_ text: String) {",
         "HTMLOutput.swift: mutating func writeEscaped(_ text: UnsafeBufferPointer<UInt8>) {",
@@ -49,12 +49,15 @@ final class RawOutputSourceTests: XCTestCase {
     let rawCase = try XCTUnwrap(renderer.range(of: "case .raw(let path):"))
     let trustedCall = try XCTUnwrap(renderer.range(of: "output.writeTrusted(html)"))
     let nextCase = try XCTUnwrap(
-      renderer.range(of: "case .section", range: rawCase.upperBound..<renderer.endIndex))
+      renderer.range(of: "case .jump", range: rawCase.upperBound..<renderer.endIndex))
     XCTAssertTrue(rawCase.upperBound < trustedCall.lowerBound && trustedCall.upperBound < nextCase.lowerBound)
-    // Template text comes only from template files, read by the lexer.
+    // Template text comes only from template files, read by the lexer; a compiled page's text starts empty and
+    // gathers the lexer's pieces.
     let madeText = lines(containing: "TemplateText(bytes:", in: sources)
     XCTAssertFalse(madeText.isEmpty)
-    XCTAssertEqual(madeText.filter { !$0.hasPrefix("TemplateLexer.swift:") }, [])
+    XCTAssertEqual(
+      madeText.filter { !$0.hasPrefix("TemplateLexer.swift:") },
+      ["TemplateProgram.swift: private(set) var text = TemplateText(bytes: [])"])
     // No triple-brace form exists, and nothing else in the module constructs RawHTML.
     XCTAssertEqual(lines(containing: "RawHTML(", in: sources), [])
   }
