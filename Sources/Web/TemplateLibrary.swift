@@ -112,7 +112,7 @@ public struct TemplateLibrary: Sendable {
     }
     var renderer = TemplateRenderer(context: context, capacity: page.capacity)
     renderer.render(page.program)
-    return renderer.output.bytes
+    return renderer.finish()
   }
 
   /// The rendered page as a `text/html; charset=utf-8` response.

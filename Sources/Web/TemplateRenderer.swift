@@ -1,6 +1,6 @@
 /// Steps through a compiled page once, writing into one `HTMLOutput`. Values are always written escaped; the
 /// single exception is the `.raw` op given a `RawHTML` value.
-struct TemplateRenderer {
+struct TemplateRenderer: ~Copyable {
   private struct Scope {
     var value: TemplateValue
     /// The array an `each` walks and the position in it; empty for the page's own context.
@@ -9,13 +9,16 @@ struct TemplateRenderer {
     let isLoop: Bool
   }
 
-  private(set) var output: HTMLOutput
+  private var output: HTMLOutput
   private var scopes: [Scope]
 
   init(context: TemplateValue, capacity: Int) {
     output = HTMLOutput(capacity: capacity)
     scopes = [Scope(value: context, items: [], index: 0, isLoop: false)]
   }
+
+  /// The page's bytes.
+  consuming func finish() -> [UInt8] { output.finish() }
 
   mutating func render(_ program: TemplateProgram) {
     let ops = program.ops

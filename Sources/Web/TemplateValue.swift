@@ -6,7 +6,7 @@ public enum TemplateValue: Sendable, Equatable {
   case double(Double)
   case bool(Bool)
   case array([TemplateValue])
-  case object([String: TemplateValue])
+  case object(TemplateObject)
   /// Trusted HTML: written unescaped by `{{ raw(name) }}` only.
   case raw(RawHTML)
   case null
@@ -26,7 +26,7 @@ public enum TemplateValue: Sendable, Equatable {
 
   /// The value at `key` of an object; `.null` for anything else.
   public subscript(key: String) -> TemplateValue {
-    if case .object(let fields) = self { return fields[key] ?? .null }
+    if case .object(let object) = self { return object[key] ?? .null }
     return .null
   }
 }
@@ -97,6 +97,8 @@ extension TemplateValue: ExpressibleByArrayLiteral {
 extension TemplateValue: ExpressibleByDictionaryLiteral {
   /// A later duplicate key wins.
   public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-    self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    var object = TemplateObject()
+    for (key, value) in elements { object[key] = value }
+    self = .object(object)
   }
 }

@@ -57,9 +57,19 @@ final class EscapingTests: XCTestCase {
         let text = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
         var output = HTMLOutput(capacity: 0)
         text.withUnsafeBufferPointer { output.writeEscaped($0) }
-        XCTAssertEqual(output.bytes, reference(text), "\(text)")
+        let bytes = output.finish()
+        XCTAssertEqual(bytes, reference(text), "\(text)")
       }
     }
+  }
+
+  func testPagesLargerThanTheFirstBufferGrowIntact() throws {
+    let big = String(repeating: "<æ&", count: 40_000)
+    let raw = RawHTML(trusted: String(repeating: "<b>ø</b>", count: 30_000))
+    let html = try TemplateFolder.render(
+      "{{# each xs }}[{{ . }}]{{/ each }}{{ raw(r) }}", ["xs": [.string(big), "x"], "r": .raw(raw)])
+    let escapedBig = String(repeating: "&lt;æ&amp;", count: 40_000)
+    XCTAssertEqual(html, "[\(escapedBig)][x]" + String(repeating: "<b>ø</b>", count: 30_000))
   }
 
   private func reference(_ text: [UInt8]) -> [UInt8] {

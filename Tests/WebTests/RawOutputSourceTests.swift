@@ -29,7 +29,9 @@ final class RawOutputSourceTests: XCTestCase {
     let sources = try sources()
     // A page's bytes live in HTMLOutput, and only HTMLOutput's own methods can change them.
     let output = try XCTUnwrap(sources["HTMLOutput.swift"])
-    XCTAssertTrue(output.contains("\n  private(set) var bytes: [UInt8]\n"))
+    XCTAssertEqual(
+      lines(containing: "UnsafeMutablePointer<UInt8>", in: sources).filter { $0.contains(" var ") },
+      ["HTMLOutput.swift: private var base: UnsafeMutablePointer<UInt8>"])
     XCTAssertEqual(
       lines(containing: "HTMLOutput(", in: sources).count, 1, "one page buffer, made by the renderer")
     // HTMLOutput's writers: template text, trusted RawHTML, and the escaping ones.
