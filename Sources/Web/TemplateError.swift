@@ -5,6 +5,7 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
   public let file: String
   /// 1-based; 0 when the error is about no particular place.
   public let line: Int
+  /// 1-based, counting characters (Unicode scalars), not bytes.
   public let column: Int
   public let message: String
 

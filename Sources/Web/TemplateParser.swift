@@ -20,7 +20,7 @@ struct ParsedTemplate: Sendable {
     for piece in try TemplateLexer.pieces(of: source, file: file) {
       switch piece {
       case .text(let text):
-        if text.bytes.contains(where: { !TemplateParserBytes.isSpace($0) }) { seenOutput = true }
+        if text.bytes.contains(where: { !Self.isSpace($0) }) { seenOutput = true }
         parser.append(.text(text))
       case .tag(.layout(let name), let location):
         guard role == .page else { throw location.error("only a page names a layout") }
@@ -38,8 +38,8 @@ struct ParsedTemplate: Sendable {
   }
 }
 
-enum TemplateParserBytes {
-  static func isSpace(_ byte: UInt8) -> Bool {
+extension ParsedTemplate {
+  fileprivate static func isSpace(_ byte: UInt8) -> Bool {
     byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
       || byte == UInt8(ascii: "\n")
   }

@@ -34,7 +34,7 @@ enum TemplateTag: Sendable {
         self = .comment
       }
     case "#":
-      let words = rest.split(separator: " ", maxSplits: 1)
+      let words = rest.split(maxSplits: 1, whereSeparator: \.isWhitespace)
       guard let word = words.first, let kind = SectionKind(rawValue: String(word)) else {
         throw TagProblem("unknown section '{{# \(rest) }}' (use if, unless or each)")
       }

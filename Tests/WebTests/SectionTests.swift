@@ -107,4 +107,14 @@ final class SectionTests: XCTestCase {
     XCTAssertEqual(
       try TemplateFolder.render("{{# each goals }}{{ title }}{{/ each }}[{{ none }}]", context), "AB[]")
   }
+
+  func testSpacingInsideTagsIsFree() throws {
+    let files = [
+      "page.html": "{{#if x}}{{>p}}{{else}}no{{/if}}|{{#\teach\n  xs }}{{.}}{{/ each}}|{{raw( r )}}",
+      "partials/p.html": "{{   x   }}",
+    ]
+    XCTAssertEqual(
+      try TemplateFolder.render(files, ["x": "<", "xs": [1, 2], "r": .raw(RawHTML(trusted: "<br>"))]),
+      "&lt;|12|<br>")
+  }
 }
