@@ -40,7 +40,10 @@ public struct TemplateLibrary: Sendable {
     }
     var files: [String: [UInt8]] = [:]
     while let relative = enumerator.nextObject() as? String {
-      guard relative.hasSuffix(".html") else { continue }
+      // Editors' hidden files (.#page.html, .page.html.swp) are not templates.
+      guard relative.hasSuffix(".html"),
+        !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") })
+      else { continue }
       guard let data = FileManager.default.contents(atPath: root + "/" + relative) else {
         continue  // a folder named *.html, or unreadable: enumerator listed it, contents gives nothing
       }
@@ -49,12 +52,13 @@ public struct TemplateLibrary: Sendable {
     try self.init(files: files)
   }
 
-  /// Compiles templates given as relative path (`partials/goal.html`) → UTF-8 bytes.
+  /// Compiles templates given as relative path (`partials/goal.html`) → UTF-8 bytes; paths not ending in
+  /// `.html` are ignored.
   public init(files: [String: [UInt8]]) throws(TemplateError) {
     var pages: [String: ParsedTemplate] = [:]
     var partials: [String: ParsedTemplate] = [:]
     var layouts: [String: ParsedTemplate] = [:]
-    for file in files.keys.sorted() {
+    for file in files.keys.sorted() where file.hasSuffix(".html") {
       let name = String(file.dropLast(".html".count))
       if name.hasPrefix("partials/") {
         partials[String(name.dropFirst("partials/".count))] = try ParsedTemplate(

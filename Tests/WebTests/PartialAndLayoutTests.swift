@@ -58,7 +58,7 @@ final class PartialAndLayoutTests: XCTestCase {
 
   func testPagesInFoldersAreNamedByTheirPath() throws {
     let library = try TemplateFolder.library([
-      "citizen/municipality.html": "m", "index.html": "i", "README.md": "{{",
+      "citizen/municipality.html": "m", "index.html": "i", "README.md": "{{", ".#index.html": "{{",
     ])
     XCTAssertEqual(library.names, ["citizen/municipality", "index"])
     XCTAssertEqual(try library.render("citizen/municipality", [:]), Array("m".utf8))
