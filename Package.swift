@@ -17,6 +17,9 @@ let package = Package(
     .target(name: "Domain"),
     .target(name: "Store", dependencies: ["SQLite", "Domain"], resources: [.copy("Data")]),
 
+    // Web: the template engine (and later forms, sessions) the portal's modules render with. Never imports Store.
+    .target(name: "Web", dependencies: ["HTTP"]),
+
     .executableTarget(name: "brugerinformation", dependencies: ["HTTP", "Store", "Domain"]),
     .executableTarget(
       name: "store-benchmark", dependencies: ["Store", "SQLite", "Domain"], path: "Benchmarks/StoreBenchmark"),
@@ -26,6 +29,7 @@ let package = Package(
     .testTarget(name: "DomainTests", dependencies: ["Domain"]),
     .testTarget(name: "StoreTests", dependencies: ["Store", "SQLite", "Domain"]),
     .testTarget(name: "CommandLineTests", dependencies: ["brugerinformation"]),
+    .testTarget(name: "WebTests", dependencies: ["Web"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,66 @@
+import Foundation
+import XCTest
+
+/// Reads the Web module's own source to show that values reach the page escaped, except `RawHTML` through the
+/// `{{ raw(name) }}` tag.
+final class RawOutputSourceTests: XCTestCase {
+  private func sources() throws -> [String: String] {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../Sources/Web").standardizedFileURL
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+      $0.hasSuffix(".swift")
+    }
+    XCTAssertFalse(names.isEmpty)
+    return try Dictionary(
+      uniqueKeysWithValues: names.map {
+        ($0, try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8))
+      })
+  }
+
+  private func lines(containing needle: String, in sources: [String: String]) -> [String] {
+    sources.sorted { $0.key < $1.key }.flatMap { name, text in
+      text.split(separator: "\n").filter { $0.contains(needle) }.map {
+        "\(name): \($0.trimmingCharacters(in: .whitespaces))"
+      }
+    }
+  }
+
+  func testTheOnlyUnescapedWritersAreTemplateTextAndRawHTML() throws {
+    let sources = try sources()
+    // A page's bytes live in HTMLOutput, and only HTMLOutput's own methods can change them.
+    let output = try XCTUnwrap(sources["HTMLOutput.swift"])
+    XCTAssertEqual(
+      lines(containing: "UnsafeMutablePointer<UInt8>", in: sources).filter { $0.contains(" var ") },
+      ["HTMLOutput.swift: private var base: UnsafeMutablePointer<UInt8>"])
+    XCTAssertEqual(
+      lines(containing: "HTMLOutput(", in: sources).count, 1, "one page buffer, made by the renderer")
+    // HTMLOutput's writers: template text, trusted RawHTML, and the escaping ones.
+    let writers = lines(containing: "mutating func write", in: ["HTMLOutput.swift": output])
+    XCTAssertEqual(
+      writers,
+      [
+        "HTMLOutput.swift: mutating func writeTemplateText(_ text: TemplateText, _ range: Range<Int>) {",
+        "HTMLOutput.swift: mutating func writeTrusted(_ html: RawHTML) {",
+        "HTMLOutput.swift: mutating func writeEscaped(_ text: String) {",
+        "HTMLOutput.swift: mutating func writeEscaped(_ text: UnsafeBufferPointer<UInt8>) {",
+      ])
+    // writeTrusted is called once: for a RawHTML value of a {{ raw(name) }} tag.
+    let trusted = lines(containing: "writeTrusted(", in: sources).filter { !$0.contains("func ") }
+    XCTAssertEqual(trusted, ["TemplateRenderer.swift: output.writeTrusted(html)"])
+    let renderer = try XCTUnwrap(sources["TemplateRenderer.swift"])
+    let rawCase = try XCTUnwrap(renderer.range(of: "case .raw(let path):"))
+    let trustedCall = try XCTUnwrap(renderer.range(of: "output.writeTrusted(html)"))
+    let nextCase = try XCTUnwrap(
+      renderer.range(of: "case .jump", range: rawCase.upperBound..<renderer.endIndex))
+    XCTAssertTrue(rawCase.upperBound < trustedCall.lowerBound && trustedCall.upperBound < nextCase.lowerBound)
+    // Template text comes only from template files, read by the lexer; a compiled page's text starts empty and
+    // gathers the lexer's pieces.
+    let madeText = lines(containing: "TemplateText(bytes:", in: sources)
+    XCTAssertFalse(madeText.isEmpty)
+    XCTAssertEqual(
+      madeText.filter { !$0.hasPrefix("TemplateLexer.swift:") },
+      ["TemplateProgram.swift: private(set) var text = TemplateText(bytes: [])"])
+    // No triple-brace form exists, and nothing else in the module constructs RawHTML.
+    XCTAssertEqual(lines(containing: "RawHTML(", in: sources), [])
+  }
+}
