@@ -20,7 +20,7 @@ let package = Package(
     // Web: the template engine (and later forms, sessions) the portal's modules render with. Never imports Store.
     .target(name: "Web", dependencies: ["HTTP"]),
 
-    .executableTarget(name: "brugerinformation", dependencies: ["HTTP", "Store", "Domain"]),
+    .executableTarget(name: "brugerinformation", dependencies: ["HTTP", "Web", "Store", "Domain"]),
     .executableTarget(
       name: "store-benchmark", dependencies: ["Store", "SQLite", "Domain"], path: "Benchmarks/StoreBenchmark"),
 

@@ -1,3 +1,5 @@
+import Web
+
 /// The benchmark routes (`serve --benchmark-routes`): the same two routes the peers in `../shared/peers` serve, so
 /// wrk can compare servers on identical work. `page` renders ~20 KB of HTML per request from 50 in-memory rows,
 /// escaping every string.
@@ -127,94 +129,13 @@ struct ByteWriter {
     count += bytes.count
   }
 
-  /// Writes the first `length` bytes of `packed` (little-endian) with one 8-byte store; needs 8 bytes of room.
-  mutating func write(packed: UInt64, length: Int) {
-    UnsafeMutableRawPointer(base + count).storeBytes(of: packed.littleEndian, as: UInt64.self)
-    count += length
-  }
-
-  /// Copies `count` (at most 8) bytes with one 8-byte load and store: `source` must have 8 readable bytes and the
-  /// writer 8 bytes of room; only `count` of them are kept.
-  mutating func writeShort(_ source: UnsafeRawPointer, count: Int) {
-    UnsafeMutableRawPointer(base + self.count).storeBytes(
-      of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
-    self.count += count
-  }
-
   mutating func writeDecimal(_ value: Int) {
     if value >= 10 { writeDecimal(value / 10) }
     write(UInt8(ascii: "0") + UInt8(value % 10))
   }
 
-  /// HTML-escapes `text` (& < > " ' become entities), copying runs of safe bytes whole. Tests eight bytes at a
-  /// time for the five characters (SWAR) and looks byte by byte only in a word that holds one.
+  /// HTML-escapes `text` with the portal's escaper (`HTMLEscaping`, in the Web module).
   mutating func writeEscaped(_ text: [UInt8]) {
-    text.withUnsafeBufferPointer { source in
-      guard let start = source.baseAddress else { return }
-      var runStart = 0
-      var index = 0
-      while index + 8 <= source.count {
-        var found = HTMLEntities.candidateBytes(
-          UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self))
-        while found != 0 {
-          let position = index + found.trailingZeroBitCount / 8
-          found &= found &- 1
-          guard start[position] != UInt8(ascii: "#") else { continue }
-          if position - runStart <= 8 && runStart + 8 <= source.count {
-            writeShort(UnsafeRawPointer(start + runStart), count: position - runStart)
-          } else {
-            write(UnsafeBufferPointer(start: start + runStart, count: position - runStart))
-          }
-          HTMLEntities.write(start[position], to: &self)
-          runStart = position + 1
-        }
-        index += 8
-      }
-      for position in index..<source.count where HTMLEntities.needsEscaping(start[position]) {
-        write(UnsafeBufferPointer(start: start + runStart, count: position - runStart))
-        HTMLEntities.write(start[position], to: &self)
-        runStart = position + 1
-      }
-      write(UnsafeBufferPointer(start: start + runStart, count: source.count - runStart))
-    }
-  }
-}
-
-enum HTMLEntities {
-  @inline(__always)
-  static func needsEscaping(_ byte: UInt8) -> Bool {
-    switch byte {
-    case 38, 60, 62, 34, 39: true
-    default: false
-    }
-  }
-
-  /// A mask with the high bit set in each byte of `word` (little-endian) that may be & < > " or ': two masked
-  /// comparisons instead of five. `(byte & 0xFA) == 0x22` holds for " # & ', `(byte & 0xFD) == 0x3C` for < >; the
-  /// caller skips the '#'.
-  @inline(__always)
-  static func candidateBytes(_ word: UInt64) -> UInt64 {
-    let little = UInt64(littleEndian: word)
-    return zeroBytes((little & 0xFAFA_FAFA_FAFA_FAFA) ^ 0x2222_2222_2222_2222)
-      | zeroBytes((little & 0xFDFD_FDFD_FDFD_FDFD) ^ 0x3C3C_3C3C_3C3C_3C3C)
-  }
-
-  /// The high bit of each byte of `word` that is zero, exactly (no false positives from borrows).
-  @inline(__always)
-  private static func zeroBytes(_ word: UInt64) -> UInt64 {
-    let low7 = (word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F
-    return ~(low7 | word | 0x7F7F_7F7F_7F7F_7F7F)
-  }
-
-  /// Writes the entity for one of & < > " '. The entities are packed into a word each, written with one store.
-  @inline(__always)
-  static func write(_ byte: UInt8, to out: inout ByteWriter) {
-    switch byte {
-    case 38: out.write(packed: 0x3B_70_6D_61_26, length: 5)  // &amp;
-    case 60: out.write(packed: 0x3B_74_6C_26, length: 4)  // &lt;
-    case 62: out.write(packed: 0x3B_74_67_26, length: 4)  // &gt;
-    case 34: out.write(packed: 0x3B_74_6F_75_71_26, length: 6)  // &quot;
-    default: out.write(packed: 0x3B_39_33_23_26, length: 5)  // &#39;
-    }
+    text.withUnsafeBufferPointer { count += HTMLEscaping.escape($0, into: base + count) }
   }
 }

@@ -63,6 +63,20 @@ final class EscapingTests: XCTestCase {
     }
   }
 
+  /// Every byte value at every offset of a word and past it, through the public primitive the benchmark page uses.
+  func testEveryByteValueAtEveryOffset() {
+    for byte in 0...255 {
+      for offset in 0..<17 {
+        var text = [UInt8](repeating: UInt8(ascii: "a"), count: 17)
+        text[offset] = UInt8(byte)
+        let escaped = [UInt8](unsafeUninitializedCapacity: text.count * 6 + 8) { buffer, count in
+          count = text.withUnsafeBufferPointer { HTMLEscaping.escape($0, into: buffer.baseAddress!) }
+        }
+        XCTAssertEqual(escaped, reference(text), "byte \(byte) at \(offset)")
+      }
+    }
+  }
+
   func testPagesLargerThanTheFirstBufferGrowIntact() throws {
     let big = String(repeating: "<æ&", count: 40_000)
     let raw = RawHTML(trusted: String(repeating: "<b>ø</b>", count: 30_000))
