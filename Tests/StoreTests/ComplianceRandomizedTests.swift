@@ -60,33 +60,6 @@ final class ComplianceRandomizedTests: StoreTestCase {
     }
   }
 
-  private func facts(_ code: String) throws -> ComplianceFacts {
-    let versions = try store.versionHistory(municipalityCode: code).map { summary in
-      ComplianceFacts.Version(
-        number: summary.number, adoptedOn: summary.adoption?.adoptedOn, publishedOn: summary.publishedOn,
-        complete: ContentRules.section2Problems(try XCTUnwrap(store.version(id: summary.id))).isEmpty)
-    }
-    let followUps = try store.followUps(municipalityCode: code).map { summary in
-      var complete = false
-      if let adopted = summary.adoption?.adoptedOn,
-        let inForce = try store.contractInForce(municipalityCode: code, asOf: adopted)
-      {
-        complete =
-          ContentRules.section5Problems(
-            try XCTUnwrap(store.followUp(id: summary.id)),
-            goalsInForce: inForce.version.areas.flatMap(\.goals)
-          ).isEmpty
-      }
-      return ComplianceFacts.FollowUpFact(
-        budgetYear: summary.budgetYear, adoptedOn: summary.adoption?.adoptedOn,
-        publishedOn: summary.publishedOn,
-        complete: complete)
-    }
-    return ComplianceFacts(
-      municipalityCode: code, versions: versions, followUps: followUps,
-      budgetAdoptions: try store.budgetAdoptions(municipalityCode: code))
-  }
-
   func testRandomHistoriesAgreeWithTheReference() throws {
     for seed: UInt64 in [1, 2, 3] {
       try tearDownWithError()
@@ -104,7 +77,7 @@ final class ComplianceRandomizedTests: StoreTestCase {
         days: Int.random(in: 0...200, using: &random))
       calendar.dutyEndsOn = Bool.random(using: &random) ? date("2013-01-01") : date("2014-01-01")
       try store.setRuleCalendar(calendar)
-      let allFacts = try codes.map(facts)
+      let allFacts = try codes.map(referenceFacts)
       var checked = 0
       var kinds: Set<String> = []
       for offset in stride(from: 0, through: 1800, by: 37) {

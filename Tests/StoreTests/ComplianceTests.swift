@@ -43,32 +43,6 @@ final class ComplianceTests: StoreTestCase {
     try store.setBudgetAdoption(municipalityCode: gentofte, budgetYear: 2013, adoptedOn: date("2012-11-05"))
   }
 
-  private func referenceFacts(_ code: String) throws -> ComplianceFacts {
-    let versions = try store.versionHistory(municipalityCode: code).map { summary in
-      ComplianceFacts.Version(
-        number: summary.number, adoptedOn: summary.adoption?.adoptedOn, publishedOn: summary.publishedOn,
-        complete: ContentRules.section2Problems(try XCTUnwrap(store.version(id: summary.id))).isEmpty)
-    }
-    let followUps = try store.followUps(municipalityCode: code).map { summary in
-      var complete = false
-      if let adopted = summary.adoption?.adoptedOn,
-        let inForce = try store.contractInForce(municipalityCode: code, asOf: adopted)
-      {
-        let followUp = try XCTUnwrap(store.followUp(id: summary.id))
-        complete =
-          ContentRules.section5Problems(followUp, goalsInForce: inForce.version.areas.flatMap(\.goals))
-          .isEmpty
-      }
-      return ComplianceFacts.FollowUpFact(
-        budgetYear: summary.budgetYear, adoptedOn: summary.adoption?.adoptedOn,
-        publishedOn: summary.publishedOn,
-        complete: complete)
-    }
-    return ComplianceFacts(
-      municipalityCode: code, versions: versions, followUps: followUps,
-      budgetAdoptions: try store.budgetAdoptions(municipalityCode: code))
-  }
-
   private func reference(asOf: CalendarDate) throws -> Set<ComplianceFinding> {
     let calendar = try store.ruleCalendar()
     return Set(
