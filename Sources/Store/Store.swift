@@ -15,8 +15,7 @@ public final class Store: Sendable {
   /// Opens (creating when missing) the database at `path` and applies pending migrations.
   public static func open(path: String, readers: Int = 2) throws -> Store {
     let database = try Database(path: path, readers: readers)
-    let migrator = try Migrator(migrations)
-    try database.withWriter { connection in _ = try migrator.migrate(connection) }
+    try database.migrate(Migrator(migrations))
     return Store(database: database)
   }
 

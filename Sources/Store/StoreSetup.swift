@@ -10,16 +10,18 @@ extension Store {
 
   /// Creates the database when missing and applies the pending migrations (`brugerinformation migrate`).
   public static func migrate(path: String) throws -> MigrationResult {
-    let database = try Database(path: path, readers: 0)
     let migrator = try Migrator(migrations)
-    return try database.withWriter { connection in
-      let applied = try migrator.migrate(connection)
-      return MigrationResult(applied: applied, version: try migrator.status(of: connection).current)
-    }
+    // Migrating either brings the schema to the latest version or throws.
+    let applied = try Database(path: path, readers: 0).migrate(migrator)
+    return MigrationResult(applied: applied, version: migrator.latestVersion)
+  }
+
+  public func municipalityCount() throws -> Int {
+    try read { try $0.scalar("SELECT count(*) FROM municipality", as: Int.self) ?? 0 }
   }
 
   /// True while no municipality has been loaded: `serve` seeds such a database.
   public func isEmpty() throws -> Bool {
-    try read { try $0.scalar("SELECT count(*) FROM municipality", as: Int.self) == 0 }
+    try municipalityCount() == 0
   }
 }

@@ -1,5 +1,6 @@
 import HTTP
 import Store
+import Web
 
 /// An interim front page until the citizen portal lands: the municipalities by region, from the database.
 enum FrontPage {
@@ -32,18 +33,12 @@ enum FrontPage {
     return Response.html(html)
   }
 
+  /// HTML-escapes `text` with the portal's escaper (`Web.HTMLEscaping`).
   static func escape(_ text: String) -> String {
-    var escaped = ""
-    for character in text {
-      switch character {
-      case "&": escaped += "&amp;"
-      case "<": escaped += "&lt;"
-      case ">": escaped += "&gt;"
-      case "\"": escaped += "&quot;"
-      case "'": escaped += "&#39;"
-      default: escaped.append(character)
-      }
+    let bytes = Array(text.utf8)
+    let escaped = [UInt8](unsafeUninitializedCapacity: bytes.count * 6 + 8) { buffer, count in
+      count = bytes.withUnsafeBufferPointer { HTMLEscaping.escape($0, into: buffer.baseAddress!) }
     }
-    return escaped
+    return String(decoding: escaped, as: UTF8.self)
   }
 }

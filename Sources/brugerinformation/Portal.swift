@@ -12,7 +12,7 @@ struct Portal {
       try FrontPage.render(store: store)
     }
     router.get("/healthz") { _ in
-      let municipalities = try store.municipalities().count
+      let municipalities = try store.municipalityCount()
       var response = Response.text("ok: \(municipalities) kommuner\n")
       response.headers.replaceOrAdd(name: "Cache-Control", value: "no-store")
       return response

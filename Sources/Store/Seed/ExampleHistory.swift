@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// A generated history for one municipality: its first contract (usually on time, sometimes late, incomplete or
 /// missing), perhaps a target adjustment in a new version, and follow-ups for the budget years 2012 and 2013 with a
@@ -183,10 +184,16 @@ enum ExampleHistory {
       target = 100 + Double(percent)
     }
     let fill = { (text: String) in
-      text.replacingAll("{baseline}", with: format(baseline)).replacingAll("{target}", with: format(target))
-        .replacingAll("{unit}", with: template.unit).replacingAll("{year}", with: String(targetDate.year))
-        .replacingAll("{percent}", with: String(percent)).replacingAll("{delta}", with: String(percent))
-        .replacingAll("{baselineYear}", with: String(baselineDate.year))
+      text.replacingOccurrences(of: "{baseline}", with: format(baseline)).replacingOccurrences(
+        of: "{target}", with: format(target)
+      )
+      .replacingOccurrences(of: "{unit}", with: template.unit).replacingOccurrences(
+        of: "{year}", with: String(targetDate.year)
+      )
+      .replacingOccurrences(of: "{percent}", with: String(percent)).replacingOccurrences(
+        of: "{delta}", with: String(percent)
+      )
+      .replacingOccurrences(of: "{baselineYear}", with: String(baselineDate.year))
     }
     return Goal(
       title: template.title, theme: template.theme, goalText: fill(template.goal),
@@ -231,12 +238,6 @@ enum ExampleHistory {
   /// "90", "36,5": Danish decimal comma.
   static func format(_ value: Double) -> String {
     value == value.rounded()
-      ? String(Int(value)) : String((value * 10).rounded() / 10).replacingAll(".", with: ",")
-  }
-}
-
-extension String {
-  fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
-    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+      ? String(Int(value)) : String((value * 10).rounded() / 10).replacingOccurrences(of: ".", with: ",")
   }
 }
