@@ -79,17 +79,7 @@ let migration0001Schema = Migration(
       based_on INTEGER REFERENCES contract_version (id),
       change_note TEXT NOT NULL DEFAULT '',
       created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-      adopted_on TEXT CONSTRAINT "Delegationsforbud: ugyldig vedtagelsesdato"
-        CHECK (adopted_on IS NULL OR date(adopted_on, '+0 days') IS adopted_on),
-      meeting_reference TEXT,
-      publication_deadline TEXT GENERATED ALWAYS AS (
-        min(
-          date(adopted_on, 'start of month', '+1 month', '+' || (CAST(strftime('%d', adopted_on) AS INTEGER) - 1) || ' days'),
-          date(adopted_on, 'start of month', '+2 months', '-1 day'))) STORED,
-      published_on TEXT CONSTRAINT "§6: ugyldig offentliggørelsesdato"
-        CHECK (published_on IS NULL OR date(published_on, '+0 days') IS published_on),
-      published_late INTEGER GENERATED ALWAYS AS (
-        CASE WHEN published_on IS NOT NULL THEN published_on > publication_deadline END) STORED,
+    \#(decisionColumns)
       is_example INTEGER NOT NULL DEFAULT 0 CHECK (is_example IN (0, 1)),
       UNIQUE (municipality_code, number),
       CONSTRAINT "Delegationsforbud: kommunalbestyrelsens vedtagelse kræver både dato og mødereference" CHECK (
@@ -184,17 +174,7 @@ let migration0001Schema = Migration(
       municipality_code TEXT NOT NULL REFERENCES municipality (code),
       budget_year INTEGER NOT NULL CHECK (budget_year BETWEEN 2000 AND 2999),
       created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-      adopted_on TEXT CONSTRAINT "Delegationsforbud: ugyldig vedtagelsesdato"
-        CHECK (adopted_on IS NULL OR date(adopted_on, '+0 days') IS adopted_on),
-      meeting_reference TEXT,
-      publication_deadline TEXT GENERATED ALWAYS AS (
-        min(
-          date(adopted_on, 'start of month', '+1 month', '+' || (CAST(strftime('%d', adopted_on) AS INTEGER) - 1) || ' days'),
-          date(adopted_on, 'start of month', '+2 months', '-1 day'))) STORED,
-      published_on TEXT CONSTRAINT "§6: ugyldig offentliggørelsesdato"
-        CHECK (published_on IS NULL OR date(published_on, '+0 days') IS published_on),
-      published_late INTEGER GENERATED ALWAYS AS (
-        CASE WHEN published_on IS NOT NULL THEN published_on > publication_deadline END) STORED,
+    \#(decisionColumns)
       is_example INTEGER NOT NULL DEFAULT 0 CHECK (is_example IN (0, 1)),
       CONSTRAINT "§4: kun én opfølgningsredegørelse pr. kommune og budgetår" UNIQUE (municipality_code, budget_year),
       CONSTRAINT "Delegationsforbud: kommunalbestyrelsens vedtagelse kræver både dato og mødereference" CHECK (
@@ -290,3 +270,19 @@ let migration0001Schema = Migration(
     CREATE INDEX audit_log_by_user ON audit_log (user_id, at);
     CREATE INDEX audit_log_by_time ON audit_log (at);
     """#)
+
+/// The council's adoption and the publication, with the §6 deadline (same day next month, or that month's last day)
+/// and the lateness flag derived and stored by the database: the same columns on contract versions and follow-ups.
+private let decisionColumns = #"""
+    adopted_on TEXT CONSTRAINT "Delegationsforbud: ugyldig vedtagelsesdato"
+      CHECK (adopted_on IS NULL OR date(adopted_on, '+0 days') IS adopted_on),
+    meeting_reference TEXT,
+    publication_deadline TEXT GENERATED ALWAYS AS (
+      min(
+        date(adopted_on, 'start of month', '+1 month', '+' || (CAST(strftime('%d', adopted_on) AS INTEGER) - 1) || ' days'),
+        date(adopted_on, 'start of month', '+2 months', '-1 day'))) STORED,
+    published_on TEXT CONSTRAINT "§6: ugyldig offentliggørelsesdato"
+      CHECK (published_on IS NULL OR date(published_on, '+0 days') IS published_on),
+    published_late INTEGER GENERATED ALWAYS AS (
+      CASE WHEN published_on IS NOT NULL THEN published_on > publication_deadline END) STORED,
+  """#
