@@ -18,9 +18,12 @@ let package = Package(
     .target(name: "Store", dependencies: ["SQLite", "Domain"], resources: [.copy("Data")]),
 
     // Web: the template engine (and later forms, sessions) the portal's modules render with. Never imports Store.
-    .target(name: "Web", dependencies: ["HTTP"]),
+    .target(name: "Web", dependencies: ["HTTP", "Domain"]),
 
-    .executableTarget(name: "brugerinformation", dependencies: ["HTTP", "Web", "Store", "Domain"]),
+    // The portal's modules, one per kind of user.
+    .target(name: "Citizen", dependencies: ["HTTP", "Web", "Store", "Domain"]),
+
+    .executableTarget(name: "brugerinformation", dependencies: ["HTTP", "Web", "Store", "Domain", "Citizen"]),
     .executableTarget(
       name: "store-benchmark", dependencies: ["Store", "SQLite", "Domain"], path: "Benchmarks/StoreBenchmark"),
 
@@ -29,7 +32,8 @@ let package = Package(
     .testTarget(name: "DomainTests", dependencies: ["Domain"]),
     .testTarget(name: "StoreTests", dependencies: ["Store", "SQLite", "Domain"]),
     .testTarget(name: "CommandLineTests", dependencies: ["brugerinformation"]),
-    .testTarget(name: "WebTests", dependencies: ["Web"]),
+    .testTarget(name: "WebTests", dependencies: ["Web", "Domain"]),
+    .testTarget(name: "CitizenTests", dependencies: ["Citizen", "HTTP", "Web", "Store", "Domain"]),
   ],
   swiftLanguageModes: [.v6]
 )

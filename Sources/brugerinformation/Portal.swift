@@ -1,13 +1,17 @@
+import Citizen
 import HTTP
 import Store
+import Web
 
 /// The portal's routes. The citizen, admin, ministry and open-data modules add theirs here as they land.
 struct Portal {
   let router: Router
 
-  init(store: Store, publicDirectory: String, benchmarkRoutes: Bool) throws {
+  init(store: Store, publicDirectory: String, templatesDirectory: String, benchmarkRoutes: Bool) throws {
     let staticFiles = try StaticFiles(root: publicDirectory, urlPrefix: "/static")
+    let templates = try TemplateLibrary(directory: templatesDirectory)
     var router = Router()
+    CitizenSite(store: store, templates: templates, staticFiles: staticFiles).register(on: &router)
     router.get("/") { _ in
       try FrontPage.render(store: store)
     }

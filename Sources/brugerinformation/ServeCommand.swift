@@ -6,7 +6,7 @@ enum ServeCommand: Command {
   static let name = "serve"
   static let summary = "start the portal (creates, migrates and seeds the database on first run)"
   static let flagNames: Set<String> = ["benchmark-routes", "no-access-log"]
-  static let optionNames: Set<String> = ["host", "port", "database", "public", "event-loops"]
+  static let optionNames: Set<String> = ["host", "port", "database", "public", "templates", "event-loops"]
   static let help = """
     Usage: brugerinformation serve [options]
 
@@ -20,6 +20,7 @@ enum ServeCommand: Command {
       --port PORT         TCP port (default 8080, or the PORT environment variable)
     \(DatabaseOption.help)
       --public DIR        static files served under /static (default Public)
+      --templates DIR     the HTML templates (default Templates)
       --event-loops N     event-loop threads (default: one per core)
       --no-access-log     no access-log line per request on stdout
       --benchmark-routes  also serve /_bench/plaintext and /_bench/page (used by Benchmarks/http.sh)
@@ -46,6 +47,7 @@ enum ServeCommand: Command {
 
     let portal = try Portal(
       store: store, publicDirectory: arguments.string("public") ?? "Public",
+      templatesDirectory: arguments.string("templates") ?? "Templates",
       benchmarkRoutes: arguments.has("benchmark-routes"))
     let server = HTTPServer(configuration: configuration, responder: portal.router)
     say(
