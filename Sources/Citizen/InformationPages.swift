@@ -1,7 +1,27 @@
+import Domain
 import HTTP
+import Web
 
 extension CitizenSite {
-  /// About, the accessibility statement, and the site's 404 and 500 pages.
+  /// About the contracts and the accessibility statement.
   func registerInformationPages(on router: inout Router) {
+    router.get("/om") { _ in
+      let calendar = try store.ruleCalendar()
+      return try page(
+        "citizen/about", title: "Om kvalitetskontrakter", nav: "about",
+        crumbs: [Crumb(label: "Om kvalitetskontrakter")],
+        [
+          "firstContractDeadline": .string(DanishFormat.date(calendar.firstContractDeadline)),
+          "firstFollowUpBudgetYear": .int(calendar.firstFollowUpBudgetYear),
+          "dutyEnds": .string(DanishFormat.date(calendar.dutyEndsOn)),
+          "defaultDue": .string(
+            "\(calendar.followUpDefaultDue.day). \(DanishFormat.monthNames[calendar.followUpDefaultDue.month - 1])"),
+        ])
+    }
+    router.get("/tilgaengelighed") { _ in
+      try page(
+        "citizen/accessibility", title: "Tilgængelighedserklæring",
+        crumbs: [Crumb(label: "Tilgængelighedserklæring")])
+    }
   }
 }

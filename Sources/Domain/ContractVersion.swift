@@ -4,19 +4,22 @@ public struct ContractVersion: Hashable, Sendable {
   public var municipalityCode: String
   public var number: Int
   public var basedOn: Int64?
+  /// What changed, in the municipality's words ("Måljustering: …").
+  public var changeNote: String
   public var adoption: Adoption?
   public var publishedOn: CalendarDate?
   public var areas: [VersionArea]
   public var isExample: Bool
 
   public init(
-    id: Int64 = 0, municipalityCode: String, number: Int, basedOn: Int64? = nil, adoption: Adoption? = nil,
+    id: Int64 = 0, municipalityCode: String, number: Int, basedOn: Int64? = nil, changeNote: String = "", adoption: Adoption? = nil,
     publishedOn: CalendarDate? = nil, areas: [VersionArea] = [], isExample: Bool = false
   ) {
     self.id = id
     self.municipalityCode = municipalityCode
     self.number = number
     self.basedOn = basedOn
+    self.changeNote = changeNote
     self.adoption = adoption
     self.publishedOn = publishedOn
     self.areas = areas

@@ -6,15 +6,24 @@ public struct ContractInForce: Hashable, Sendable {
   public var version: ContractVersion
   /// By goal lineage, oldest first.
   public var adjustments: [Int64: [TargetAdjustment]]
-  /// By goal lineage: the status in the latest published follow-up.
-  public var latestStatuses: [Int64: LatestStatus]
+  /// By goal lineage: every status given in a published follow-up, oldest budget year first.
+  public var statuses: [Int64: [LatestStatus]]
   public var recommendations: [CommitteeRecommendation]
+
+  /// By goal lineage: the status in the latest published follow-up.
+  public var latestStatuses: [Int64: LatestStatus] { statuses.compactMapValues(\.last) }
 }
 
 public struct LatestStatus: Hashable, Sendable {
   public var followUpId: Int64
   public var budgetYear: Int
   public var status: GoalStatus
+
+  public init(followUpId: Int64, budgetYear: Int, status: GoalStatus) {
+    self.followUpId = followUpId
+    self.budgetYear = budgetYear
+    self.status = status
+  }
 }
 
 /// One step in a goal's history: the goal as it stood in one version.

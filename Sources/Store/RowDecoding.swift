@@ -39,7 +39,7 @@ extension Row {
   func contractVersion() throws -> ContractVersion {
     ContractVersion(
       id: try get("id"), municipalityCode: try get("municipality_code"), number: try get("number"),
-      basedOn: try get("based_on"), adoption: try adoption(), publishedOn: try date("published_on"),
+      basedOn: try get("based_on"), changeNote: try get("change_note"), adoption: try adoption(), publishedOn: try date("published_on"),
       isExample: try get("is_example"))
   }
 
@@ -51,12 +51,18 @@ extension Row {
       reason: try get("reason"))
   }
 
-  func goalStatus() throws -> GoalStatus {
+  func goalStatus(prefix: String = "") throws -> GoalStatus {
     GoalStatus(
-      id: try get("id"), goalId: try get("goal_id"), statusText: try get("status_text"),
-      measuredValue: try get("measured_value"), measuredOn: try date("measured_on"),
-      result: GoalStatus.Result(rawValue: try get("result")) ?? .notReached,
-      followUpText: try get("follow_up_text"))
+      id: try get(prefix + "id"), goalId: try get(prefix + "goal_id"), statusText: try get(prefix + "status_text"),
+      measuredValue: try get(prefix + "measured_value"), measuredOn: try date(prefix + "measured_on"),
+      result: GoalStatus.Result(rawValue: try get(prefix + "result")) ?? .notReached,
+      followUpText: try get(prefix + "follow_up_text"))
+  }
+
+  func serviceArea() throws -> ServiceArea {
+    ServiceArea(
+      id: try get("id"), municipalityCode: try get("municipality_code"), name: try get("name"),
+      isExample: try get("is_example"))
   }
 }
 

@@ -44,11 +44,7 @@ extension Store {
         SELECT id, municipality_code, name, is_example FROM service_area
         WHERE municipality_code IS NULL OR municipality_code = ?1 ORDER BY municipality_code IS NOT NULL, name
         """, municipalityCode
-      ).map {
-        ServiceArea(
-          id: try $0.get("id"), municipalityCode: try $0.get("municipality_code"), name: try $0.get("name"),
-          isExample: try $0.get("is_example"))
-      }
+      ).map { try $0.serviceArea() }
     }
   }
 
@@ -99,7 +95,7 @@ extension Store {
     version.areas = try areas(connection, versionId: version.id)
     return ContractInForce(
       version: version, adjustments: try adjustmentsByLineage(connection, version: version),
-      latestStatuses: try latestStatuses(connection, versionId: version.id),
+      statuses: try publishedStatuses(connection, versionId: version.id),
       recommendations: try recommendations(connection, column: "version_id", id: version.id))
   }
 
@@ -252,7 +248,7 @@ extension Store {
     return result
   }
 
-  static func latestStatuses(_ connection: Connection, versionId: Int64) throws -> [Int64: LatestStatus] {
+  static func publishedStatuses(_ connection: Connection, versionId: Int64) throws -> [Int64: [LatestStatus]] {
     let rows = try connection.query(
       """
       SELECT g.lineage, f.id AS follow_up_id, f.budget_year, s.* FROM goal g
@@ -261,11 +257,12 @@ extension Store {
       JOIN follow_up f ON f.id = s.follow_up_id AND f.published_on IS NOT NULL
       WHERE g.version_id = ?1 ORDER BY f.budget_year
       """, versionId)
-    var result: [Int64: LatestStatus] = [:]
+    var result: [Int64: [LatestStatus]] = [:]
     for row in rows {
-      result[try row.get("lineage")] = LatestStatus(
+      result[try row.get("lineage"), default: []].append(
+        LatestStatus(
         followUpId: try row.get("follow_up_id"), budgetYear: try row.get("budget_year"),
-        status: try row.goalStatus())
+          status: try row.goalStatus()))
     }
     return result
   }

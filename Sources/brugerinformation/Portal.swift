@@ -11,10 +11,7 @@ struct Portal {
     let staticFiles = try StaticFiles(root: publicDirectory, urlPrefix: "/static")
     let templates = try TemplateLibrary(directory: templatesDirectory)
     var router = Router()
-    CitizenSite(store: store, templates: templates, staticFiles: staticFiles).register(on: &router)
-    router.get("/") { _ in
-      try FrontPage.render(store: store)
-    }
+    try CitizenSite(store: store, templates: templates, staticFiles: staticFiles).register(on: &router)
     router.get("/healthz") { _ in
       let municipalities = try store.municipalityCount()
       var response = Response.text("ok: \(municipalities) kommuner\n")

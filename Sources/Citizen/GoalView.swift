@@ -1,0 +1,86 @@
+import Domain
+import Store
+import Web
+
+/// A goal as the templates show it: its texts, numbers, adjustments, statuses, badge and chart.
+struct GoalView {
+  var goal: Goal
+  var municipalityCode: String
+  var areaName: String
+  var adjustments: [TargetAdjustment]
+  /// Statuses from published follow-ups, oldest budget year first.
+  var statuses: [LatestStatus]
+  /// False for a goal shown as it stood in an old version: no badge, chart or status.
+  var showsProgress = true
+
+  var href: String { "/kommune/\(municipalityCode)/maal/\(goal.lineage)" }
+
+  static func numbers(_ value: Double?, unit: String?, date: CalendarDate?) -> String {
+    guard let value else { return "" }
+    var text = DanishFormat.quantity(value, unit: unit)
+    if let date { text += " (\(DanishFormat.date(date)))" }
+    return text
+  }
+
+  static func targetText(_ value: Double?, unit: String?, date: CalendarDate?) -> String {
+    guard let value else { return "" }
+    var text = DanishFormat.quantity(value, unit: unit)
+    if let date { text += " senest \(DanishFormat.date(date))" }
+    return text
+  }
+
+  var templateValue: TemplateValue {
+    let latest = statuses.last
+    var fields: TemplateObject = [
+      "lineage": .int(Int(goal.lineage)), "href": .string(href), "title": .string(goal.title),
+      "theme": .string(goal.theme), "goalText": .string(goal.goalText), "means": .string(goal.means),
+      "indicator": .string(goal.indicator ?? ""), "area": .string(areaName),
+      "baseline": .string(Self.numbers(goal.baselineValue, unit: goal.unit, date: goal.baselineDate)),
+      "target": .string(Self.targetText(goal.targetValue, unit: goal.unit, date: goal.targetDate)),
+      "direction": .string(goal.direction == .higher ? "Jo højere, jo bedre" : "Jo lavere, jo bedre"),
+      "adjustments": .array(adjustments.map { Self.adjustmentValue($0, unit: goal.unit) }),
+      "statuses": .array(statuses.map { Self.statusValue($0, unit: goal.unit) }),
+      "status": latest.map { Self.statusValue($0, unit: goal.unit) } ?? .null,
+      "example": .bool(goal.isExample),
+    ]
+    fields["badge"] = .null
+    fields["chart"] = .null
+    return .object(fields)
+  }
+
+  static func adjustmentValue(_ adjustment: TargetAdjustment, unit: String?) -> TemplateValue {
+    [
+      "date": .string(DanishFormat.date(adjustment.adjustedOn)),
+      "old": .string(targetText(adjustment.oldTargetValue, unit: unit, date: adjustment.oldTargetDate)),
+      "new": .string(targetText(adjustment.newTargetValue, unit: unit, date: adjustment.newTargetDate)),
+      "reason": .string(adjustment.reason),
+    ]
+  }
+
+  static func resultLabel(_ result: GoalStatus.Result) -> String {
+    switch result {
+    case .reached: "Målet er nået"
+    case .partly: "Målet er delvist nået"
+    case .notReached: "Målet er ikke nået"
+    }
+  }
+
+  static func resultClass(_ result: GoalStatus.Result) -> String {
+    switch result {
+    case .reached: "reached"
+    case .partly: "on-track"
+    case .notReached: "behind"
+    }
+  }
+
+  static func statusValue(_ entry: LatestStatus, unit: String?) -> TemplateValue {
+    let status = entry.status
+    return [
+      "year": .int(entry.budgetYear), "text": .string(status.statusText),
+      "result": .string(resultLabel(status.result)),
+      "resultClass": .string(resultClass(status.result)),
+      "measured": .string(numbers(status.measuredValue, unit: unit, date: status.measuredOn)),
+      "followUp": .string(status.followUpText),
+    ]
+  }
+}

@@ -1,0 +1,108 @@
+import Domain
+import HTTP
+import Store
+import Web
+
+extension CitizenSite {
+  func registerMunicipalityPages(on router: inout Router) {
+    router.get("/kommune/:code") { request in try municipalityPage(code: request.parameters["code"] ?? "") }
+    router.get("/kommune/:code/maal/:lineage(int)") { request in
+      try goalPage(code: request.parameters["code"] ?? "", lineage: try request.parameter("lineage", as: Int64.self))
+    }
+    router.get("/kommune/:code/historik") { request in try historyPage(code: request.parameters["code"] ?? "") }
+    router.get("/kommune/:code/version/:number(int)") { request in
+      try versionPage(code: request.parameters["code"] ?? "", number: try request.parameter("number"))
+    }
+    router.get("/kommune/:code/sammenlign") { request in
+      try comparePage(code: request.parameters["code"] ?? "", query: try request.queryParameters())
+    }
+    router.get("/kommune/:code/opfoelgning/:year(int)") { request in
+      try followUpPage(code: request.parameters["code"] ?? "", year: try request.parameter("year"))
+    }
+  }
+
+  /// The municipality, or the site's 404 page.
+  func requireMunicipality(_ code: String) throws -> Municipality {
+    guard code.utf8.count == 4, code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+      let municipality = try store.municipality(code: code)
+    else { throw HTTPError(.notFound, "Kommunen findes ikke.") }
+    return municipality
+  }
+
+  static func municipalityCrumb(_ municipality: Municipality, current: Bool = false) -> Crumb {
+    Crumb(label: municipality.name, href: current ? nil : "/kommune/\(municipality.code)")
+  }
+
+  func municipalityPage(code: String) throws -> Response {
+    let municipality = try requireMunicipality(code)
+    let contract = try store.contractInForce(municipalityCode: code, asOf: try today())
+    let followUps = try store.followUps(municipalityCode: code).filter { $0.publishedOn != nil }
+    let versions = try store.versionHistory(municipalityCode: code).filter { $0.publishedOn != nil }
+    var fields: TemplateObject = [
+      "municipality": ["code": .string(code), "name": .string(municipality.name)],
+      "followUps": .array(followUps.reversed().map { followUpValue($0, code: code) }),
+      "versionCount": .int(versions.count),
+    ]
+    var example = municipality.isExample || followUps.contains(where: \.isExample)
+    if let contract {
+      example = example || contract.version.isExample
+      fields["contract"] = contractValue(contract, code: code)
+    }
+    return try page(
+      "citizen/municipality", title: "\(municipality.name): kvalitetskontrakt", example: example,
+      crumbs: [Self.municipalityCrumb(municipality, current: true)], fields)
+  }
+
+  func versionFacts(_ version: ContractVersion) -> TemplateObject {
+    [
+      "number": .int(version.number), "changeNote": .string(version.changeNote),
+      "adopted": .string(DanishFormat.date(version.adoption?.adoptedOn)),
+      "meeting": .string(version.adoption?.meetingReference ?? ""),
+      "deadline": .string(DanishFormat.date(version.adoption?.publicationDeadline)),
+      "published": .string(DanishFormat.date(version.publishedOn)),
+      "late": .bool(version.publishedLate ?? false),
+      "href": .string("/kommune/\(version.municipalityCode)/version/\(version.number)"),
+    ]
+  }
+
+  private func contractValue(_ contract: ContractInForce, code: String) -> TemplateValue {
+    var facts = versionFacts(contract.version)
+    facts["recommendations"] = .array(
+      contract.recommendations.map {
+        [
+          "committee": .string($0.committee), "date": .string(DanishFormat.date($0.recommendedOn)),
+          "note": .string($0.note),
+        ]
+      })
+    var fields: TemplateObject = ["number": .int(contract.version.number), "facts": [.object(facts)]]
+    fields["areas"] = .array(
+      contract.version.areas.map { area in
+        [
+          "id": .int(Int(area.id)), "serviceAreaId": .int(Int(area.serviceAreaId)), "name": .string(area.name),
+          "goalCount": .string(area.goals.count == 1 ? "1 mål" : "\(area.goals.count) mål"),
+          "goals": .array(
+            area.goals.map { goal in
+              GoalView(
+                goal: goal, municipalityCode: code, areaName: area.name,
+                adjustments: contract.adjustments[goal.lineage] ?? [],
+                statuses: contract.statuses[goal.lineage] ?? []
+              ).templateValue
+            }),
+        ]
+      })
+    return .object(fields)
+  }
+
+  func followUpValue(_ followUp: FollowUpSummary, code: String) -> TemplateValue {
+    [
+      "year": .int(followUp.budgetYear), "href": .string("/kommune/\(code)/opfoelgning/\(followUp.budgetYear)"),
+      "due": .string(DanishFormat.date(followUp.dueOn)),
+      "adopted": .string(DanishFormat.date(followUp.adoption?.adoptedOn)),
+      "meeting": .string(followUp.adoption?.meetingReference ?? ""),
+      "adoptedLate": .bool(followUp.adoptedLate ?? false),
+      "deadline": .string(DanishFormat.date(followUp.publicationDeadline)),
+      "published": .string(DanishFormat.date(followUp.publishedOn)),
+      "late": .bool(followUp.publishedLate ?? false),
+    ]
+  }
+}
