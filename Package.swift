@@ -27,13 +27,14 @@ let package = Package(
     .executableTarget(
       name: "store-benchmark", dependencies: ["Store", "SQLite", "Domain"], path: "Benchmarks/StoreBenchmark"),
 
-    .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+    .target(name: "HTTPTestSupport", dependencies: ["HTTP"], path: "Tests/HTTPTestSupport"),
+    .testTarget(name: "HTTPTests", dependencies: ["HTTP", "HTTPTestSupport"]),
     .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
     .testTarget(name: "DomainTests", dependencies: ["Domain"]),
     .testTarget(name: "StoreTests", dependencies: ["Store", "SQLite", "Domain"]),
     .testTarget(name: "CommandLineTests", dependencies: ["brugerinformation"]),
     .testTarget(name: "WebTests", dependencies: ["Web", "Domain"]),
-    .testTarget(name: "CitizenTests", dependencies: ["Citizen", "HTTP", "Web", "Store", "Domain"]),
+    .testTarget(name: "CitizenTests", dependencies: ["Citizen", "HTTP", "Web", "Store", "Domain", "HTTPTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

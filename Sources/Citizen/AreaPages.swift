@@ -6,7 +6,8 @@ import Web
 extension CitizenSite {
   func registerAreaPages(on router: inout Router) {
     router.get("/omraader") { _ in try areasPage() }
-    router.get("/omraade/:id(int)") { request in try areaPage(id: try request.parameter("id", as: Int64.self)) }
+    router.get("/omraade/:id(int)") { request in try areaPage(id: try request.parameter("id", as: Int64.self))
+    }
   }
 
   func areasPage() throws -> Response {
@@ -31,7 +32,8 @@ extension CitizenSite {
     guard let area = try store.serviceArea(id: id) else {
       throw HTTPError(.notFound, "Serviceområdet findes ikke.")
     }
-    let groups = DanishOrder.sorted(try store.areaGoals(serviceAreaId: id, asOf: try today()), by: \.municipality.name)
+    let groups = DanishOrder.sorted(
+      try store.areaGoals(serviceAreaId: id, asOf: try today()), by: \.municipality.name)
     let municipalities: [TemplateValue] = groups.map { group in
       [
         "code": .string(group.municipality.code), "name": .string(group.municipality.name),
@@ -39,10 +41,13 @@ extension CitizenSite {
         "goals": .array(
           group.goals.map { goal in
             [
-              "title": .string(goal.title), "href": .string("/kommune/\(group.municipality.code)/maal/\(goal.lineage)"),
+              "title": .string(goal.title),
+              "href": .string("/kommune/\(group.municipality.code)/maal/\(goal.lineage)"),
               "goalText": .string(goal.goalText),
-              "baseline": .string(GoalView.numbers(goal.baselineValue, unit: goal.unit, date: goal.baselineDate)),
-              "target": .string(GoalView.targetText(goal.targetValue, unit: goal.unit, date: goal.targetDate)),
+              "baseline": .string(
+                GoalView.numbers(goal.baselineValue, unit: goal.unit, date: goal.baselineDate)),
+              "target": .string(
+                GoalView.targetText(goal.targetValue, unit: goal.unit, date: goal.targetDate)),
             ]
           }),
       ]

@@ -14,7 +14,8 @@ public struct CitizenSite: Sendable {
   /// The page templates the site renders; checked at start-up.
   static let pageNames = [
     "citizen/front", "citizen/municipality", "citizen/goal", "citizen/history", "citizen/version",
-    "citizen/compare", "citizen/follow-up", "citizen/areas", "citizen/area", "citizen/search", "citizen/about",
+    "citizen/compare", "citizen/follow-up", "citizen/areas", "citizen/area", "citizen/search",
+    "citizen/about",
     "citizen/accessibility", "citizen/error",
   ]
 

@@ -3,7 +3,8 @@ import Domain
 /// Dates and numbers as a Danish reader expects them: "22. juni 2010", "82,5 %", "1.250 kr.".
 enum DanishFormat {
   static let monthNames = [
-    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november",
+    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+    "november",
     "december",
   ]
 

@@ -29,7 +29,10 @@ extension CitizenSite {
     let (title, text): (String, String) =
       switch status.code {
       case 404:
-        ("Siden findes ikke", "Vi kan ikke finde den side, du leder efter. Måske er adressen skrevet forkert, eller siden er flyttet.")
+        (
+          "Siden findes ikke",
+          "Vi kan ikke finde den side, du leder efter. Måske er adressen skrevet forkert, eller siden er flyttet."
+        )
       case 405:
         ("Siden kan ikke vises", "Siden kan kun læses; den tager ikke imod data sendt på denne måde.")
       case 500...:

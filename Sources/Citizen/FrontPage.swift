@@ -16,7 +16,8 @@ extension CitizenSite {
     }
     let publications = try store.latestPublications(limit: 10)
     return try page(
-      "citizen/front", title: "Kommunernes kvalitetskontrakter", example: publications.contains(where: \.isExample),
+      "citizen/front", title: "Kommunernes kvalitetskontrakter",
+      example: publications.contains(where: \.isExample),
       nav: "front",
       [
         "municipalityCount": .int(municipalities.count), "regions": .array(regions),
@@ -31,11 +32,16 @@ extension CitizenSite {
       case .contract:
         ("Kvalitetskontrakt, version \(publication.number)", "/kommune/\(code)/version/\(publication.number)")
       case .followUp:
-        ("Opfølgningsredegørelse for budgetåret \(publication.number)", "/kommune/\(code)/opfoelgning/\(publication.number)")
+        (
+          "Opfølgningsredegørelse for budgetåret \(publication.number)",
+          "/kommune/\(code)/opfoelgning/\(publication.number)"
+        )
       }
     return [
-      "label": .string(label), "href": .string(href), "municipalityName": .string(publication.municipalityName),
-      "publishedOn": .string(DanishFormat.date(publication.publishedOn)), "late": .bool(publication.publishedLate),
+      "label": .string(label), "href": .string(href),
+      "municipalityName": .string(publication.municipalityName),
+      "publishedOn": .string(DanishFormat.date(publication.publishedOn)),
+      "late": .bool(publication.publishedLate),
     ]
   }
 }

@@ -28,7 +28,8 @@ extension CitizenSite {
       statuses: statuses)
     let versions: [TemplateValue] = entries.reversed().map { entry in
       [
-        "number": .int(entry.versionNumber), "href": .string("/kommune/\(code)/version/\(entry.versionNumber)"),
+        "number": .int(entry.versionNumber),
+        "href": .string("/kommune/\(code)/version/\(entry.versionNumber)"),
         "published": .string(DanishFormat.date(entry.publishedOn)), "title": .string(entry.goal.title),
         "goalText": .string(entry.goal.goalText),
         "target": .string(
@@ -36,7 +37,8 @@ extension CitizenSite {
       ]
     }
     let inForce = try store.contractInForce(municipalityCode: code, asOf: try today())
-    let stillInForce = inForce?.version.areas.contains { $0.goals.contains { $0.lineage == lineage } } ?? false
+    let stillInForce =
+      inForce?.version.areas.contains { $0.goals.contains { $0.lineage == lineage } } ?? false
     return try page(
       "citizen/goal", title: "\(latest.goal.title) – \(municipality.name)",
       example: entries.contains { $0.goal.isExample },

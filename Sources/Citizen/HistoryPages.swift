@@ -28,8 +28,10 @@ extension CitizenSite {
       [
         "municipality": ["code": .string(code), "name": .string(municipality.name)],
         "versions": .array(values), "canCompare": .bool(versions.count > 1),
-        "choicesFrom": .array(versions.enumerated().map { ["number": .int($1.number), "selected": .bool($0 == 1)] }),
-        "choicesTo": .array(versions.enumerated().map { ["number": .int($1.number), "selected": .bool($0 == 0)] }),
+        "choicesFrom": .array(
+          versions.enumerated().map { ["number": .int($1.number), "selected": .bool($0 == 1)] }),
+        "choicesTo": .array(
+          versions.enumerated().map { ["number": .int($1.number), "selected": .bool($0 == 0)] }),
       ])
   }
 
@@ -99,9 +101,12 @@ extension CitizenSite {
       [
         "municipality": ["code": .string(code), "name": .string(municipality.name)],
         "from": .int(from), "to": .int(to),
-        "fromHref": .string("/kommune/\(code)/version/\(from)"), "toHref": .string("/kommune/\(code)/version/\(to)"),
-        "choicesFrom": .array(versions.map { ["number": .int($0.number), "selected": .bool($0.number == from)] }),
-        "choicesTo": .array(versions.map { ["number": .int($0.number), "selected": .bool($0.number == to)] }),
+        "fromHref": .string("/kommune/\(code)/version/\(from)"),
+        "toHref": .string("/kommune/\(code)/version/\(to)"),
+        "choicesFrom": .array(
+          versions.map { ["number": .int($0.number), "selected": .bool($0.number == from)] }),
+        "choicesTo": .array(
+          versions.map { ["number": .int($0.number), "selected": .bool($0.number == to)] }),
         "addedAreas": .array(comparison.addedAreas.map(TemplateValue.string)),
         "removedAreas": .array(comparison.removedAreas.map(TemplateValue.string)),
         "changes": .array(comparison.goals.map { changeValue($0, code: code) }),
@@ -128,7 +133,8 @@ extension CitizenSite {
     switch change {
     case .added(let goal, let area):
       return [
-        "kind": "added", "added": true, "label": "Nyt mål", "title": .string(goal.title), "area": .string(area),
+        "kind": "added", "added": true, "label": "Nyt mål", "title": .string(goal.title),
+        "area": .string(area),
         "href": .string("/kommune/\(code)/maal/\(goal.lineage)"), "goalText": .string(goal.goalText),
       ]
     case .removed(let goal, let area):
@@ -140,7 +146,8 @@ extension CitizenSite {
     case .changed(_, let new, let area, let fields):
       let targetOnly = fields.allSatisfy { $0.field == .target }
       return [
-        "kind": "changed", "changed": true, "label": .string(targetOnly ? "Målsætning justeret" : "Mål ændret"),
+        "kind": "changed", "changed": true,
+        "label": .string(targetOnly ? "Målsætning justeret" : "Mål ændret"),
         "title": .string(new.title), "area": .string(area),
         "href": .string("/kommune/\(code)/maal/\(new.lineage)"),
         "fields": .array(

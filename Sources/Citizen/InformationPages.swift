@@ -15,7 +15,8 @@ extension CitizenSite {
           "firstFollowUpBudgetYear": .int(calendar.firstFollowUpBudgetYear),
           "dutyEnds": .string(DanishFormat.date(calendar.dutyEndsOn)),
           "defaultDue": .string(
-            "\(calendar.followUpDefaultDue.day). \(DanishFormat.monthNames[calendar.followUpDefaultDue.month - 1])"),
+            "\(calendar.followUpDefaultDue.day). \(DanishFormat.monthNames[calendar.followUpDefaultDue.month - 1])"
+          ),
         ])
     }
     router.get("/tilgaengelighed") { _ in

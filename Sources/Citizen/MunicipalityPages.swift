@@ -7,9 +7,11 @@ extension CitizenSite {
   func registerMunicipalityPages(on router: inout Router) {
     router.get("/kommune/:code") { request in try municipalityPage(code: request.parameters["code"] ?? "") }
     router.get("/kommune/:code/maal/:lineage(int)") { request in
-      try goalPage(code: request.parameters["code"] ?? "", lineage: try request.parameter("lineage", as: Int64.self))
+      try goalPage(
+        code: request.parameters["code"] ?? "", lineage: try request.parameter("lineage", as: Int64.self))
     }
-    router.get("/kommune/:code/historik") { request in try historyPage(code: request.parameters["code"] ?? "") }
+    router.get("/kommune/:code/historik") { request in try historyPage(code: request.parameters["code"] ?? "")
+    }
     router.get("/kommune/:code/version/:number(int)") { request in
       try versionPage(code: request.parameters["code"] ?? "", number: try request.parameter("number"))
     }
@@ -78,7 +80,8 @@ extension CitizenSite {
     fields["areas"] = .array(
       contract.version.areas.map { area in
         [
-          "id": .int(Int(area.id)), "serviceAreaId": .int(Int(area.serviceAreaId)), "name": .string(area.name),
+          "id": .int(Int(area.id)), "serviceAreaId": .int(Int(area.serviceAreaId)),
+          "name": .string(area.name),
           "goalCount": .string(area.goals.count == 1 ? "1 mål" : "\(area.goals.count) mål"),
           "goals": .array(
             area.goals.map { goal in
@@ -95,7 +98,8 @@ extension CitizenSite {
 
   func followUpValue(_ followUp: FollowUpSummary, code: String) -> TemplateValue {
     [
-      "year": .int(followUp.budgetYear), "href": .string("/kommune/\(code)/opfoelgning/\(followUp.budgetYear)"),
+      "year": .int(followUp.budgetYear),
+      "href": .string("/kommune/\(code)/opfoelgning/\(followUp.budgetYear)"),
       "due": .string(DanishFormat.date(followUp.dueOn)),
       "adopted": .string(DanishFormat.date(followUp.adoption?.adoptedOn)),
       "meeting": .string(followUp.adoption?.meetingReference ?? ""),

@@ -12,7 +12,8 @@ public struct ContractVersion: Hashable, Sendable {
   public var isExample: Bool
 
   public init(
-    id: Int64 = 0, municipalityCode: String, number: Int, basedOn: Int64? = nil, changeNote: String = "", adoption: Adoption? = nil,
+    id: Int64 = 0, municipalityCode: String, number: Int, basedOn: Int64? = nil, changeNote: String = "",
+    adoption: Adoption? = nil,
     publishedOn: CalendarDate? = nil, areas: [VersionArea] = [], isExample: Bool = false
   ) {
     self.id = id

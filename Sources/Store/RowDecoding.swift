@@ -39,7 +39,8 @@ extension Row {
   func contractVersion() throws -> ContractVersion {
     ContractVersion(
       id: try get("id"), municipalityCode: try get("municipality_code"), number: try get("number"),
-      basedOn: try get("based_on"), changeNote: try get("change_note"), adoption: try adoption(), publishedOn: try date("published_on"),
+      basedOn: try get("based_on"), changeNote: try get("change_note"), adoption: try adoption(),
+      publishedOn: try date("published_on"),
       isExample: try get("is_example"))
   }
 
@@ -53,7 +54,8 @@ extension Row {
 
   func goalStatus(prefix: String = "") throws -> GoalStatus {
     GoalStatus(
-      id: try get(prefix + "id"), goalId: try get(prefix + "goal_id"), statusText: try get(prefix + "status_text"),
+      id: try get(prefix + "id"), goalId: try get(prefix + "goal_id"),
+      statusText: try get(prefix + "status_text"),
       measuredValue: try get(prefix + "measured_value"), measuredOn: try date(prefix + "measured_on"),
       result: GoalStatus.Result(rawValue: try get(prefix + "result")) ?? .notReached,
       followUpText: try get(prefix + "follow_up_text"))

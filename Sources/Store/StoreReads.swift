@@ -248,7 +248,8 @@ extension Store {
     return result
   }
 
-  static func publishedStatuses(_ connection: Connection, versionId: Int64) throws -> [Int64: [LatestStatus]] {
+  static func publishedStatuses(_ connection: Connection, versionId: Int64) throws -> [Int64: [LatestStatus]]
+  {
     let rows = try connection.query(
       """
       SELECT g.lineage, f.id AS follow_up_id, f.budget_year, s.* FROM goal g
@@ -261,7 +262,7 @@ extension Store {
     for row in rows {
       result[try row.get("lineage"), default: []].append(
         LatestStatus(
-        followUpId: try row.get("follow_up_id"), budgetYear: try row.get("budget_year"),
+          followUpId: try row.get("follow_up_id"), budgetYear: try row.get("budget_year"),
           status: try row.goalStatus()))
     }
     return result
