@@ -26,16 +26,16 @@ final class CitizenPagesTests: CitizenTestCase {
   func testFrontPageSortsDanishLettersLastWithinARegion() throws {
     let page = try get("/").text
     let municipalities = try store.municipalities()
-    guard let ærø = municipalities.first(where: { $0.name.hasPrefix("Æ") }) else {
+    guard let aeroe = municipalities.first(where: { $0.name.hasPrefix("Æ") }) else {
       throw XCTSkip("no Æ name")
     }
-    let region = municipalities.filter { $0.regionCode == ærø.regionCode }.map(\.name)
+    let region = municipalities.filter { $0.regionCode == aeroe.regionCode }.map(\.name)
     guard let aa = region.first(where: { $0.hasPrefix("Aa") }),
       let v = region.first(where: { $0.hasPrefix("V") })
     else { throw XCTSkip("the region has no Aa or V names") }
     let position = { (name: String) in page.range(of: ">\(name)</a>")!.lowerBound }
-    XCTAssertLessThan(position(v), position(ærø.name))
-    XCTAssertLessThan(position(ærø.name), position(aa), "Danish order: Æ before Å, and Aa is Å")
+    XCTAssertLessThan(position(v), position(aeroe.name))
+    XCTAssertLessThan(position(aeroe.name), position(aa), "Danish order: Æ before Å, and Aa is Å")
   }
 
   func testMunicipalityPageShowsEveryGoalOfTheVersionInForce() throws {
