@@ -71,7 +71,9 @@ extension GoalProgress {
     case .behind where measurement.date >= target.date:
       return "\(measured); målet på \(format(target.value)) skulle være nået \(target.date.danishNumeric)."
     case .onTrack, .behind, .noData:
-      return "\(measured); linjen mod målet lå på \(format(expected))."
+      // No second full stop after a unit that ends in one ("1.138,09 kr.").
+      let line = "\(measured); linjen mod målet lå på \(format(expected))"
+      return line.hasSuffix(".") ? line : line + "."
     }
   }
 

@@ -90,7 +90,7 @@ struct GoalChartText {
     text += target(adjustment.oldTargetValue, adjustment.oldTargetDate)
     text += " til "
     text += target(adjustment.newTargetValue, adjustment.newTargetDate)
-    text += "."
+    if !text.hasSuffix(".") { text += "." }  // "til 1.100 kr." has its full stop
     let reason = adjustment.reason.trimmingWhitespace
     if !reason.isEmpty {
       text += " Begrundelse: " + reason

@@ -211,6 +211,14 @@ final class GoalProgressTests: XCTestCase {
       "Målet mangler tal for udgangspunkt eller mål med dato, så fremdriften kan ikke vurderes.")
   }
 
+  func testNoSecondFullStopAfterAUnitEndingInOne() {
+    let price = GoalProgress(
+      baseline: .init(date: date("2011-01-01"), value: 1300),
+      target: .init(date: date("2011-01-11"), value: 1200),
+      direction: .lower, unit: "kr.", measurements: [measured("2011-01-05", 1270)])
+    XCTAssertEqual(price.explanation, "Målt 1.270 kr. pr. 05.01.2011; linjen mod målet lå på 1.260 kr.")
+  }
+
   func testAFollowUpStatusGivesAMeasurementOnlyWithValueAndDate() {
     let status = GoalStatus(
       goalId: 1, statusText: "Godt på vej", measuredValue: 85, measuredOn: date("2011-12-31"), result: .partly

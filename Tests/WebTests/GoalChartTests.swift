@@ -201,6 +201,21 @@ final class GoalChartTests: XCTestCase {
     XCTAssertEqual(moneyLabels.map(\.text), ["1.100 kr.", "1.200 kr."])
   }
 
+  func testSentencesEndWithOneFullStopAfterAUnitEndingInOne() throws {
+    let price = GoalProgress(
+      baseline: .init(date: date("2011-01-01"), value: 1300),
+      target: .init(date: date("2013-01-01"), value: 1100),
+      direction: .lower, unit: "kr.",
+      adjustments: [
+        TargetAdjustment(
+          goalId: 1, oldTargetValue: 1150, newTargetValue: 1100, adjustedOn: date("2012-01-01"), reason: "")
+      ],
+      measurements: [measured("2012-01-01", 1180, year: 2012)])
+    let desc = try XCTUnwrap(try chart(price).document.element(id: "goal-7-d")).text
+    XCTAssertTrue(desc.contains("Målet blev justeret 01.01.2012 fra 1.150 kr. til 1.100 kr. Status"), desc)
+    XCTAssertFalse(desc.contains(".."), desc)
+  }
+
   func testTheValueScaleCoversAllTheDataWithTwoOrThreeRoundGridlinesInside() {
     var seed: UInt64 = 42
     func next() -> Double {
