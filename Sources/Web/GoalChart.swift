@@ -159,7 +159,7 @@ public enum GoalChart {
       svg.markup(##"<rect class="goal-chart-baseline" width="8" height="8" fill="#505050""##)
       svg.attribute("x", layout.x(baseline.date) - 4)
       svg.attribute("y", layout.y(baseline.value) - 4)
-      svg.markup("><title>")
+      svg.markup("><title>Udgangspunkt: ")
       svg.escaped(text.baseline ?? "")
       svg.markup("</title></rect>")
     }
@@ -168,7 +168,7 @@ public enum GoalChart {
         ##"<circle class="goal-chart-target" r="5.5" fill="#ffffff" stroke="#1a6e2e" stroke-width="2""##)
       svg.attribute("cx", layout.x(target.date))
       svg.attribute("cy", layout.y(target.value))
-      svg.markup("><title>")
+      svg.markup("><title>Mål: ")
       svg.escaped(text.target ?? "")
       svg.markup("</title></circle>")
     }
@@ -191,7 +191,7 @@ public enum GoalChart {
       svg.markup(
         ##"<path class="goal-chart-measurement" fill="#1d5aa6" stroke="#ffffff" stroke-width="1" d=""##)
       diamondPath(layout.x(measurement.date), layout.y(measurement.value), into: &svg)
-      svg.markup(##""><title>"##)
+      svg.markup(##""><title>Målt "##)
       svg.escaped(text.measurements[index])
       svg.markup("</title></path>")
     }

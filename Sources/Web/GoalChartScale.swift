@@ -110,10 +110,14 @@ struct GoalChartTimeScale: Equatable {
     }
     self.start = start
     self.end = end
+    days = Double(start.days(to: end))
   }
+
+  /// Days from start to end, at least 1.
+  let days: Double
 
   /// Where `date` lies between start (0) and end (1).
   func fraction(_ date: CalendarDate) -> Double {
-    Double(start.days(to: date)) / Double(start.days(to: end))
+    Double(start.days(to: date)) / days
   }
 }

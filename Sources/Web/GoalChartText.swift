@@ -4,11 +4,11 @@ import Domain
 /// that says everything the drawing shows. Plain text; the writer escapes it.
 struct GoalChartText {
   let title: String
-  /// "Udgangspunkt: 82 % pr. 31.12.2010"
+  /// "82 % pr. 31.12.2010"
   let baseline: String?
-  /// "Mål: 90 % senest 31.12.2013"
+  /// "90 % senest 31.12.2013"
   let target: String?
-  /// "Målt 85 % pr. 31.12.2012 (budgetår 2013)", one per measurement in order.
+  /// "85 % pr. 31.12.2012 (budgetår 2013)", one per measurement in order.
   let measurements: [String]
   /// "Målet blev justeret 01.03.2012 fra 95 % til 90 %. Begrundelse: …", one per adjustment in order.
   let adjustments: [String]
@@ -19,35 +19,46 @@ struct GoalChartText {
   init(_ progress: GoalProgress, goalTitle: String) {
     let goalTitle = goalTitle.trimmingWhitespace
     title = goalTitle.isEmpty ? "Udvikling mod målet" : goalTitle + ": udvikling mod målet"
-    baseline = progress.baseline.map {
-      GoalChartText.joined("Udgangspunkt: ", progress.format($0.value), " pr. ", $0.date.danishNumeric)
-    }
-    target = progress.target.map {
-      GoalChartText.joined("Mål: ", progress.format($0.value), " senest ", $0.date.danishNumeric)
-    }
+    baseline = progress.baseline.map { progress.format($0.value) + " pr. " + $0.date.danishNumeric }
+    target = progress.target.map { progress.format($0.value) + " senest " + $0.date.danishNumeric }
     measurements = progress.measurements.map {
-      GoalChartText.joined(
-        "Målt ", progress.format($0.value), " pr. ", $0.date.danishNumeric, " (budgetår ",
-        String($0.budgetYear), ")")
+      var text = progress.format($0.value)
+      text.reserveCapacity(text.utf8.count + 32)
+      text += " pr. "
+      text += $0.date.danishNumeric
+      text += " (budgetår "
+      text += String($0.budgetYear)
+      text += ")"
+      return text
     }
     adjustments = progress.adjustments.map { GoalChartText.adjustment($0, progress) }
     oldTargets = progress.adjustments.map {
-      GoalChartText.joined(
-        "Tidligere mål: ", progress.format($0.oldTargetValue),
-        $0.oldTargetDate.map { " senest " + $0.danishNumeric } ?? "",
-        " (justeret ", $0.adjustedOn.danishNumeric, ")")
+      var text = "Tidligere mål: "
+      text.reserveCapacity(64)
+      text += progress.format($0.oldTargetValue)
+      if let date = $0.oldTargetDate {
+        text += " senest "
+        text += date.danishNumeric
+      }
+      text += " (justeret "
+      text += $0.adjustedOn.danishNumeric
+      text += ")"
+      return text
     }
 
     var description = ""
     description.reserveCapacity(600)
     if let baseline {
-      description += baseline + ". "
+      description += "Udgangspunkt: "
+      description += baseline
+      description += ". "
     } else {
       description += "Målet har intet udgangspunkt med tal og dato. "
     }
     if let target {
-      description +=
-        target + (progress.direction == .higher ? " (højere er bedre). " : " (lavere er bedre). ")
+      description += "Mål: "
+      description += target
+      description += progress.direction == .higher ? " (højere er bedre). " : " (lavere er bedre). "
     } else {
       description += "Målet har ingen målværdi med dato. "
     }
@@ -60,21 +71,19 @@ struct GoalChartText {
       description += measurements.count == 1 ? "Måling: " : "Målinger: "
       for (index, measurement) in measurements.enumerated() {
         if index > 0 { description += "; " }
-        description += measurement.dropFirst(5)  // without "Målt "
+        description += measurement
       }
       description += ". "
     }
-    for adjustment in adjustments { description += adjustment + " " }
-    description += "Status: " + progress.badge.label + ". " + progress.explanation
+    for adjustment in adjustments {
+      description += adjustment
+      description += " "
+    }
+    description += "Status: "
+    description += progress.badge.label
+    description += ". "
+    description += progress.explanation
     self.description = description
-  }
-
-  /// The parts one after another, in one allocation.
-  private static func joined(_ parts: String...) -> String {
-    var text = ""
-    text.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count })
-    for part in parts { text += part }
-    return text
   }
 
   private static func adjustment(_ adjustment: TargetAdjustment, _ progress: GoalProgress) -> String {

@@ -40,27 +40,28 @@ struct SVGWriter: ~Copyable {
   /// A coordinate rounded half away from zero to one decimal (kept within ±1e6; 0 for NaN).
   mutating func number(_ value: Double) {
     let bounded = value.isNaN ? 0 : min(max(value, -1e6), 1e6)
-    let tenths = Int((bounded * 10).rounded(.toNearestOrAwayFromZero))
+    let tenths = Int(bounded * 10 + (bounded < 0 ? -0.5 : 0.5))  // truncation: half away from zero
     reserve(11)  // "-1000000.0"
     if tenths < 0 { put(UInt8(ascii: "-")) }
-    var whole = tenths.magnitude / 10
-    var digits = 1
-    var power: UInt = 10
-    while whole >= power {
-      digits += 1
-      power *= 10
+    let whole = Int(tenths.magnitude / 10)
+    let tenth = Int(tenths.magnitude % 10)
+    // Coordinates in a 320 × 176 box have at most three whole digits; larger ones take the general path.
+    if whole >= 100 {
+      if whole >= 1000 {
+        put(Array(String(whole / 1000).utf8))
+      }
+      put(digit(whole / 100 % 10))
     }
-    for offset in stride(from: digits - 1, through: 0, by: -1) {
-      base[count + offset] = UInt8(ascii: "0") + UInt8(whole % 10)
-      whole /= 10
-    }
-    count += digits
-    let tenth = tenths.magnitude % 10
+    if whole >= 10 { put(digit(whole / 10 % 10)) }
+    put(digit(whole % 10))
     if tenth != 0 {
       put(UInt8(ascii: "."))
-      put(UInt8(ascii: "0") + UInt8(tenth))
+      put(digit(tenth))
     }
   }
+
+  @inline(__always)
+  private func digit(_ value: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value) }
 
   /// ` name="value"`, the value a coordinate.
   mutating func attribute(_ name: StaticString, _ value: Double) {
@@ -82,6 +83,11 @@ struct SVGWriter: ~Copyable {
     number(y)
   }
 
+  /// Writes bytes; the caller reserved the room.
+  private mutating func put(_ bytes: [UInt8]) {
+    for byte in bytes { put(byte) }
+  }
+
   /// Writes one byte; the caller reserved the room.
   @inline(__always)
   private mutating func put(_ byte: UInt8) {
@@ -96,9 +102,13 @@ struct SVGWriter: ~Copyable {
     count += bytes.count
   }
 
+  @inline(__always)
   private mutating func reserve(_ extra: Int) {
-    guard count + extra > capacity else { return }
-    let grown = max(capacity * 2, count + extra)
+    if count + extra > capacity { grow(to: count + extra) }
+  }
+
+  private mutating func grow(to needed: Int) {
+    let grown = max(capacity * 2, needed)
     let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
     larger.moveInitialize(from: base, count: count)
     base.deallocate()
