@@ -34,8 +34,14 @@ extension GoalProgress {
     public let expectedValue: Double?
   }
 
-  /// Judges the latest measurement. A measurement dated before the baseline is judged against the baseline value
-  /// (the line is flat there); one that equals the target counts as reached, one that equals the line as on track.
+  /// Judges the latest measurement (by date). Edge cases, decided here:
+  /// - equal is good enough: a value equal to the target is reached, one equal to the line on track (within the
+  ///   tolerance of `meets`), so a goal to hold a level (baseline == target) is reached at that level;
+  /// - a measurement dated before the baseline is judged against the baseline value (the line is flat there);
+  /// - a target date on or before the baseline date makes the line a step (see `expectedValue(on:)`): before the
+  ///   target date the baseline value, from it only reaching the target will do;
+  /// - the direction alone says what is better, even for a target on the "wrong" side of the baseline;
+  /// - an earlier measurement that reached the target does not count when the latest falls back.
   public var assessment: Assessment {
     let latest = latest
     guard let latest, let target, let expected = expectedValue(on: latest.date) else {

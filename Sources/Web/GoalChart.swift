@@ -1,7 +1,7 @@
 import Domain
 
 /// A goal's small inline SVG chart: time across (baseline date to the later of the target date and the last
-/// measurement), value up with 2–3 labelled gridlines, the baseline (a filled square), a dashed straight line to
+/// measurement, widened to take in earlier measurements, adjustment days and old target dates), value up with 2–3 labelled gridlines, the baseline (a filled square), a dashed straight line to
 /// the target (a ring), the measurements (filled diamonds joined by a solid line) and each target adjustment (a
 /// triangle and dotted line on the day, the old target as a dashed hollow circle). A legend names the shapes.
 ///
@@ -23,15 +23,15 @@ public enum GoalChart {
     let text = GoalChartText(progress, goalTitle: title)
     var svg = SVGWriter(capacity: 4096)
     svg.markup(##"<svg xmlns="http://www.w3.org/2000/svg" class="goal-chart goal-chart-"##)
-    svg.markup(progress.badge.cssClass)
+    svg.escaped(progress.badge.cssClass)
     svg.markup(##"" viewBox="0 0 320 176" width="100%" role="img" aria-labelledby=""##)
-    svg.markup("\(id)-t \(id)-d")
+    svg.escaped(id + "-t " + id + "-d")
     svg.markup(##"" font-family="sans-serif" font-size="10"><title id=""##)
-    svg.markup("\(id)-t")
+    svg.escaped(id + "-t")
     svg.markup(##"">"##)
     svg.escaped(text.title)
     svg.markup(##"</title><desc id=""##)
-    svg.markup("\(id)-d")
+    svg.escaped(id + "-d")
     svg.markup(##"">"##)
     svg.escaped(text.description)
     svg.markup("</desc>")
@@ -61,11 +61,6 @@ public enum GoalChart {
     if startsWithLetter != true { bytes.insert(contentsOf: Array("c-".utf8), at: 0) }
     return String(decoding: bytes, as: UTF8.self)
   }
-
-  private static let grey = "#505050"
-  private static let blue = "#1d5aa6"
-  private static let green = "#1a6e2e"
-  private static let orange = "#a14600"
 
   private static func drawGrid(_ layout: GoalChartLayout, into svg: inout SVGWriter) {
     svg.markup(##"<g class="goal-chart-grid" stroke="#8c8c8c" stroke-width="0.5">"##)
@@ -110,7 +105,9 @@ public enum GoalChart {
       svg.markup("<text")
       svg.attribute("x", label.x)
       svg.attribute("y", GoalChartLayout.yearLabelBaseline)
-      svg.markup(">\(label.year)</text>")
+      svg.markup(">")
+      svg.escaped(String(label.year))
+      svg.markup("</text>")
     }
     svg.markup("</g>")
   }

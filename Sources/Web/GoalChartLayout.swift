@@ -1,10 +1,8 @@
 import Domain
 
-/// Where everything of one goal chart goes in its 320 × 176 view box: the plot area, the two scales, the value
+/// Where everything of one goal chart goes in its view box (0 0 320 176): the plot area, the two scales, the value
 /// labels and the years along the time axis.
 struct GoalChartLayout {
-  static let width = 320.0
-  static let height = 176.0
   static let plotTop = 12.0
   static let plotBottom = 128.0
   static let axisRight = 314.0

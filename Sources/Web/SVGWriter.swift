@@ -1,5 +1,5 @@
-/// The bytes of one SVG being written: markup as given, text from data escaped with `HTMLEscaping`, and
-/// coordinates with at most one decimal ("12.5", "-3", never "1e-05"), so equal input gives equal bytes.
+/// The bytes of one SVG being written: literal markup as given, every other text escaped with `HTMLEscaping`,
+/// and coordinates with at most one decimal ("12.5", "-3", never "1e-05"), so equal input gives equal bytes.
 /// One buffer, doubled when a chart outgrows it; `finish()` hands the bytes over.
 struct SVGWriter: ~Copyable {
   private var base: UnsafeMutablePointer<UInt8>
@@ -20,12 +20,6 @@ struct SVGWriter: ~Copyable {
   /// Markup written by this module, never data.
   mutating func markup(_ text: StaticString) {
     text.withUTF8Buffer { copy($0) }
-  }
-
-  /// Markup built by this module (ids, numbers), never data.
-  mutating func markup(_ text: String) {
-    var text = text
-    text.withUTF8 { copy($0) }
   }
 
   /// Text from data, escaped for text and quoted attribute values.

@@ -119,6 +119,12 @@ final class GoalProgressTests: XCTestCase {
     XCTAssertEqual(tenDayGoal(baseline: 90, target: 90, [measured("2011-01-05", 89)]).badge, .behind)
   }
 
+  func testTheDirectionAloneSaysWhatIsBetter() {
+    // A target below the baseline although higher is better: anything from the target up is reached.
+    XCTAssertEqual(tenDayGoal(baseline: 90, target: 80, [measured("2011-01-05", 85)]).badge, .reached)
+    XCTAssertEqual(tenDayGoal(baseline: 90, target: 80, [measured("2011-01-05", 79)]).badge, .behind)
+  }
+
   func testALineComputedWithRoundingErrorStillCountsAsMet() {
     let progress = GoalProgress(
       baseline: .init(date: date("2010-12-31"), value: 82),
