@@ -31,7 +31,10 @@ final class RawOutputSourceTests: XCTestCase {
     let output = try XCTUnwrap(sources["HTMLOutput.swift"])
     XCTAssertEqual(
       lines(containing: "UnsafeMutablePointer<UInt8>", in: sources).filter { $0.contains(" var ") },
-      ["HTMLOutput.swift: private var base: UnsafeMutablePointer<UInt8>"])
+      [
+        "HTMLOutput.swift: private var base: UnsafeMutablePointer<UInt8>",
+        "SVGWriter.swift: private var base: UnsafeMutablePointer<UInt8>",
+      ])
     XCTAssertEqual(
       lines(containing: "HTMLOutput(", in: sources).count, 1, "one page buffer, made by the renderer")
     // HTMLOutput's writers: template text, trusted RawHTML, and the escaping ones.
@@ -60,7 +63,23 @@ final class RawOutputSourceTests: XCTestCase {
     XCTAssertEqual(
       madeText.filter { !$0.hasPrefix("TemplateLexer.swift:") },
       ["TemplateProgram.swift: private(set) var text = TemplateText(bytes: [])"])
-    // No triple-brace form exists, and nothing else in the module constructs RawHTML.
-    XCTAssertEqual(lines(containing: "RawHTML(", in: sources), [])
+    // No triple-brace form exists, and nothing else in the module constructs RawHTML but GoalChart, from an
+    // SVGWriter: its only writer of text that is not a literal escapes it.
+    XCTAssertEqual(
+      lines(containing: "RawHTML(", in: sources),
+      ["GoalChart.swift: return RawHTML(trustedBytes: svg.finish())"])
+    let svgWriter = try XCTUnwrap(sources["SVGWriter.swift"])
+    XCTAssertEqual(
+      lines(containing: "mutating func ", in: ["SVGWriter.swift": svgWriter]).filter {
+        !$0.contains("private")
+      },
+      [
+        "SVGWriter.swift: mutating func markup(_ text: StaticString) {",
+        "SVGWriter.swift: mutating func escaped(_ text: String) {",
+        "SVGWriter.swift: mutating func number(_ value: Double) {",
+        "SVGWriter.swift: mutating func attribute(_ name: StaticString, _ value: Double) {",
+        "SVGWriter.swift: mutating func point(_ x: Double, _ y: Double) {",
+      ])
+    XCTAssertTrue(svgWriter.contains("count += HTMLEscaping.escape(source, into: base + count)"))
   }
 }
