@@ -43,8 +43,26 @@ struct GoalView {
       "status": latest.map { Self.statusValue($0, unit: goal.unit) } ?? .null,
       "example": .bool(goal.isExample),
     ]
-    fields["badge"] = .null
-    fields["chart"] = .null
+    if showsProgress {
+      let measurements = statuses.compactMap { GoalProgress.Measurement($0.status, budgetYear: $0.budgetYear) }
+      let progress = GoalProgress(goal: goal, adjustments: adjustments, measurements: measurements)
+      var badge = progress.badge
+      var explanation = progress.explanation
+      // A status without a measured value: the line cannot judge it, but the council's own verdict can.
+      if badge == .noData, let latest, measurements.isEmpty, latest.status.result != .partly {
+        badge = latest.status.result == .reached ? .reached : .behind
+        explanation =
+          "Ingen målt værdi; i opfølgningen for budgetåret \(latest.budgetYear) melder kommunen: "
+          + Self.resultLabel(latest.status.result).lowercased() + "."
+      }
+      let label = badge.label
+      fields["badge"] = [
+        "class": .string(badge.cssClass), "label": .string(label.prefix(1).uppercased() + label.dropFirst()),
+        "explanation": .string(explanation),
+      ]
+      fields["chart"] =
+        GoalChart.svg(progress, title: goal.title, idPrefix: "graf-\(goal.lineage)").map(TemplateValue.raw) ?? .null
+    }
     return .object(fields)
   }
 
