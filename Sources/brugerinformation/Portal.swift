@@ -11,6 +11,7 @@ struct Portal {
     let staticFiles = try StaticFiles(root: publicDirectory, urlPrefix: "/static")
     let templates = try TemplateLibrary(directory: templatesDirectory)
     var router = Router()
+    router.use(SecurityHeaders().middleware)
     CitizenSite(store: store, templates: templates, staticFiles: staticFiles).register(on: &router)
     router.get("/") { _ in
       try FrontPage.render(store: store)
