@@ -26,6 +26,9 @@ let package = Package(
     .executableTarget(name: "brugerinformation", dependencies: ["HTTP", "Web", "Store", "Domain", "Citizen"]),
     .executableTarget(
       name: "store-benchmark", dependencies: ["Store", "SQLite", "Domain"], path: "Benchmarks/StoreBenchmark"),
+    .executableTarget(
+      name: "page-benchmark", dependencies: ["Citizen", "Store", "Web", "HTTP", "Domain"],
+      path: "Benchmarks/PageBenchmark"),
 
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
     .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),

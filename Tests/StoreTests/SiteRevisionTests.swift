@@ -198,26 +198,33 @@ final class SiteRevisionTests: StoreTestCase {
     XCTAssertEqual(try scalar("SELECT count(*) FROM site_revision", as: Int.self), 1)
   }
 
-  /// Danish midnight against Foundation's Europe/Copenhagen, around both switches and on ordinary days.
+  /// Danish midnight against Foundation's Europe/Copenhagen, hour by hour around both switches and on ordinary days.
   func testTodayBeganAtDanishMidnight() throws {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = try XCTUnwrap(TimeZone(identifier: "Europe/Copenhagen"))
     let days = [
-      "2026-03-28", "2026-03-29", "2026-03-30", "2026-10-24", "2026-10-25", "2026-10-26", "2026-01-01",
-      "2026-07-15", "2026-12-31", "2024-02-29",
+      "2026-03-29", "2026-10-25", "2026-01-01", "2026-07-15", "2024-02-29", "2025-03-30", "2030-10-27",
     ]
     for day in days {
       let parts = day.split(separator: "-").map { Int($0)! }
-      let expected = try XCTUnwrap(
-        calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])))
-      let sql = "SELECT unixepoch(\(Store.danishMidnight(of: "?1")))"
-      XCTAssertEqual(
-        try scalar(sql, day, as: Int.self), Int(expected.timeIntervalSince1970), "Danish midnight of \(day)")
+      let noon = try XCTUnwrap(
+        calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 12)))
+      for hours in -50...50 {
+        let instant = noon.addingTimeInterval(Double(hours) * 3_600 + 1_234)
+        let expected = Int(calendar.startOfDay(for: instant).timeIntervalSince1970)
+        XCTAssertEqual(
+          DanishMidnight.startOfDay(containing: Int(instant.timeIntervalSince1970)), expected, "\(instant)")
+      }
     }
-    let now = try store.siteRevision()
-    let today = try XCTUnwrap(calendar.dateInterval(of: .day, for: Date())).start
-    // The database's and Foundation's "now" differ by microseconds; only at midnight could they see two days.
-    XCTAssertEqual(now.todayBeganAt, Int(today.timeIntervalSince1970))
+    // The same day the database calls today.
+    let revision = try store.siteRevision()
+    let today = try store.today()
+    let began = Date(timeIntervalSince1970: Double(revision.todayBeganAt))
+    let components = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: began)
+    XCTAssertEqual(components.hour, 0)
+    XCTAssertEqual(components.minute, 0)
+    XCTAssertEqual(
+      CalendarDate(year: components.year!, month: components.month!, day: components.day!), today)
   }
 
   /// Prints the cost of one call (not asserted: no timing assertions in unit tests).
