@@ -6,7 +6,7 @@ extension CitizenSite {
   /// `handler` answered from a page cache of its own while the site revision stays the same (see `PageCache`):
   /// validators on every page, 304s for revalidation, a new render after anything is published. Each wrapped route
   /// has its own cache, so one route's pages never push out another's.
-  public func cached(
+  func cached(
     _ handler: @escaping RouteHandler, query: PageCache.QueryPolicy = .uncached,
     cache: PageCache = PageCache(maximumEntries: 1_024, maximumBytes: 16 << 20)
   ) -> RouteHandler {

@@ -8,7 +8,9 @@ import Synchronization
 ///   time) and `Cache-Control: no-cache`: browsers and proxies may keep it but must revalidate each time, which
 ///   the server answers with 304 from these two fields (`If-None-Match`, `If-Modified-Since`; the server does
 ///   that for every response). A publication is therefore visible at once, and a revalidation costs no render.
-/// - Only 200 responses with a byte body are stored; anything else passes through untouched.
+/// - Only 200 responses with a byte body are stored, and not those that set a cookie or say `Cache-Control:
+///   no-store` or `private`; anything else passes through untouched. The key is the path (and query): a page that
+///   depends on the request's cookies or other headers must not be wrapped.
 /// - A request carrying a newer revision empties the cache first. A request carrying an older one (it read the
 ///   revision just before a publication) is rendered and not stored. Revisions are read before rendering, so an
 ///   entry never holds content older than its revision.
@@ -62,7 +64,7 @@ public final class PageCache: Sendable {
     }
     let response = PageCache.withValidators(try render(), lastModified: lastModified)
     guard !PageCache.isBypassed, response.status.code == 200, case .bytes(let body) = response.body,
-      body.count <= maximumBytes / 8
+      body.count <= maximumBytes / 8, PageCache.isShareable(response)
     else { return response }
     let entry = Entry(headers: response.headers, body: body, isQuery: isQuery)
     state.withLock { $0.store(entry, for: key, at: generation, limits: self) }
@@ -95,6 +97,13 @@ public final class PageCache: Sendable {
       response.headers.add(name: "Cache-Control", value: cacheControl)
     }
     return response
+  }
+
+  /// Not a response meant for one client: one that sets a cookie, or says `no-store` or `private`.
+  static func isShareable(_ response: Response) -> Bool {
+    !response.headers.contains("Set-Cookie")
+      && !response.headers.containsToken("no-store", in: "Cache-Control")
+      && !response.headers.containsToken("private", in: "Cache-Control")
   }
 
   static func normalized(_ query: QueryParameters) -> String {

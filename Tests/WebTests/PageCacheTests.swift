@@ -71,13 +71,31 @@ final class PageCacheTests: XCTestCase {
     XCTAssertEqual(cache.count, 0)
   }
 
+  func testPagesForOneClientAreNotStored() throws {
+    let cache = PageCache()
+    let personal: [HTTPHeaders] = [
+      ["Set-Cookie": "session=abc; HttpOnly"], ["Cache-Control": "no-store"],
+      ["Cache-Control": "private, max-age=0"],
+    ]
+    for (index, headers) in personal.enumerated() {
+      for _ in 0..<2 {
+        _ = try cache.respond(to: get("/mine/\(index)"), revision: 1, lastModified: 1) {
+          renders += 1
+          return Response(headers: headers, body: .bytes(Array("til dig".utf8)))
+        }
+      }
+    }
+    XCTAssertEqual(renders, 6)
+    XCTAssertEqual(cache.count, 0)
+  }
+
   func testAHandlersOwnValidatorsAreKept() throws {
     let cache = PageCache()
     let response = try cache.respond(to: get("/own"), revision: 1, lastModified: 1) {
-      Response(headers: ["ETag": "\"mine\"", "Cache-Control": "no-store"], body: .bytes(Array("x".utf8)))
+      Response(headers: ["ETag": "\"mine\"", "Cache-Control": "max-age=5"], body: .bytes(Array("x".utf8)))
     }
     XCTAssertEqual(response.headers["ETag"], "\"mine\"")
-    XCTAssertEqual(response.headers["Cache-Control"], "no-store")
+    XCTAssertEqual(response.headers["Cache-Control"], "max-age=5")
     XCTAssertEqual(response.headers["Last-Modified"], HTTPDate.format(1))
   }
 
