@@ -26,13 +26,16 @@ let package = Package(
     .executableTarget(name: "brugerinformation", dependencies: ["HTTP", "Web", "Store", "Domain", "Citizen"]),
     .executableTarget(
       name: "store-benchmark", dependencies: ["Store", "SQLite", "Domain"], path: "Benchmarks/StoreBenchmark"),
+    .executableTarget(
+      name: "page-benchmark", dependencies: ["Citizen", "Store", "Web", "HTTP", "Domain"],
+      path: "Benchmarks/PageBenchmark"),
 
     .target(name: "HTTPTestSupport", dependencies: ["HTTP"], path: "Tests/HTTPTestSupport"),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP", "HTTPTestSupport"]),
     .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
     .testTarget(name: "DomainTests", dependencies: ["Domain"]),
     .testTarget(name: "StoreTests", dependencies: ["Store", "SQLite", "Domain"]),
-    .testTarget(name: "CommandLineTests", dependencies: ["brugerinformation"]),
+    .testTarget(name: "CommandLineTests", dependencies: ["brugerinformation", "HTTPTestSupport"]),
     .testTarget(name: "WebTests", dependencies: ["Web", "Domain"]),
     .testTarget(name: "CitizenTests", dependencies: ["Citizen", "HTTP", "Web", "Store", "Domain", "HTTPTestSupport"]),
   ],

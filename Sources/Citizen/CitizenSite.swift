@@ -30,7 +30,7 @@ public struct CitizenSite: Sendable {
   /// Adds the citizen routes to `router`, and the site's 404 and 500 pages around every route.
   public func register(on router: inout Router) {
     router.use(errorPages)
-    router.get("/") { _ in try frontPage() }
+    router.get("/", cached { _ in try frontPage() })
     registerMunicipalityPages(on: &router)
     registerAreaPages(on: &router)
     registerSearch(on: &router)

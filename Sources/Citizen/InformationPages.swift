@@ -5,7 +5,9 @@ import Web
 extension CitizenSite {
   /// About the contracts and the accessibility statement.
   func registerInformationPages(on router: inout Router) {
-    router.get("/om") { _ in
+    router.get(
+      "/om",
+      cached { _ in
       let calendar = try store.ruleCalendar()
       return try page(
         "citizen/about", title: "Om kvalitetskontrakter", nav: "about",
@@ -18,11 +20,13 @@ extension CitizenSite {
             "\(calendar.followUpDefaultDue.day). \(DanishFormat.monthNames[calendar.followUpDefaultDue.month - 1])"
           ),
         ])
-    }
-    router.get("/tilgaengelighed") { _ in
-      try page(
-        "citizen/accessibility", title: "Tilgængelighedserklæring",
-        crumbs: [Crumb(label: "Tilgængelighedserklæring")])
-    }
+      })
+    router.get(
+      "/tilgaengelighed",
+      cached { _ in
+        try page(
+          "citizen/accessibility", title: "Tilgængelighedserklæring",
+          crumbs: [Crumb(label: "Tilgængelighedserklæring")])
+      })
   }
 }

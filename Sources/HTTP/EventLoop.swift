@@ -318,7 +318,12 @@ final class EventLoop {
     do {
       response = try responder.respond(to: request)
     } catch let error as HTTPError {
-      response = errorResponse(error.status, error.message, request)
+      // A 500's message describes a fault inside the server: it goes to stderr, the client gets the generic page.
+      let isInternal = error.status.code == 500
+      if isInternal && !error.message.isEmpty {
+        StandardStreams.error("error answering \(request.method) \(request.target): \(error)")
+      }
+      response = errorResponse(error.status, isInternal ? "" : error.message, request)
       for field in error.headers { response.headers.replaceOrAdd(name: field.name, value: field.value) }
     } catch {
       StandardStreams.error("error answering \(request.method) \(request.target): \(error)")

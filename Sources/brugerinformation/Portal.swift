@@ -11,6 +11,7 @@ struct Portal {
     let staticFiles = try StaticFiles(root: publicDirectory, urlPrefix: "/static")
     let templates = try TemplateLibrary(directory: templatesDirectory)
     var router = Router()
+    router.use(SecurityHeaders().middleware)
     try CitizenSite(store: store, templates: templates, staticFiles: staticFiles).register(on: &router)
     router.get("/healthz") { _ in
       let municipalities = try store.municipalityCount()

@@ -35,6 +35,23 @@ final class DatabaseTests: XCTestCase {
     }
   }
 
+  func testOneStatementReadsRunOutsideATransactionOnAReader() throws {
+    for readers in [2, 0] {
+      let database = try makeDatabase(readers: readers)
+      try database.write { try $0.run("INSERT INTO t VALUES (?)", 1) }
+      let (seen, inTransaction, readOnly) = try database.readOneStatement {
+        (try count($0), $0.isInTransaction, $0.isReadOnly)
+      }
+      XCTAssertEqual(seen, 1)
+      XCTAssertFalse(inTransaction)
+      XCTAssertEqual(readOnly, readers > 0)
+      try database.write { try $0.run("INSERT INTO t VALUES (?)", 2) }
+      XCTAssertEqual(try database.readOneStatement(count), 2)
+      folder.remove()
+      folder = try TemporaryFolder()
+    }
+  }
+
   func testWriteRollsBackOnThrow() throws {
     let database = try makeDatabase()
     XCTAssertThrowsError(

@@ -1,0 +1,74 @@
+import Glibc
+import SQLite
+
+/// Where the public site stands: `revision` goes up whenever something citizens can see changes (triggers of
+/// migration 5 keep it), and the times say since when the pages are what they are.
+public struct SiteRevision: Hashable, Sendable {
+  public var revision: Int64
+  /// When the revision last went up, in seconds since 1970 (UTC; what `HTTPDate.format` takes).
+  public var changedAt: Int
+  /// When today began in Denmark, in seconds since 1970: answers "as of today" (compliance, what is due) can
+  /// change at Danish midnight without any write.
+  public var todayBeganAt: Int
+
+  public init(revision: Int64, changedAt: Int, todayBeganAt: Int) {
+    self.revision = revision
+    self.changedAt = changedAt
+    self.todayBeganAt = todayBeganAt
+  }
+
+  /// The later of the two: since when every public page is unchanged (their `Last-Modified`).
+  public var lastModified: Int { max(changedAt, todayBeganAt) }
+}
+
+extension Store {
+  /// The site revision, from one cached statement on a reader (no BEGIN … COMMIT around it); the start of the Danish
+  /// day is worked out here, since in SQL its date arithmetic costs four times the read.
+  public func siteRevision() throws -> SiteRevision {
+    let now = Int(time(nil))
+    return try database.readOneStatement { connection in
+      guard let row = try connection.queryOne("SELECT revision, unixepoch(changed_at) FROM site_revision")
+      else {
+        throw StoreError.invalid("site_revision has no row")
+      }
+      return SiteRevision(
+        revision: try row.get(0), changedAt: try row.get(1),
+        todayBeganAt: DanishMidnight.startOfDay(containing: now))
+    }
+  }
+}
+
+/// Danish time as the view `danish_today` counts it: UTC+1, and UTC+2 from 01:00 UTC on the last Sunday of March
+/// to 01:00 UTC on the last Sunday of October.
+enum DanishMidnight {
+  /// When the Danish date that contains `instant` (seconds since 1970) began, in seconds since 1970.
+  static func startOfDay(containing instant: Int) -> Int {
+    let local = instant + offset(at: instant)
+    let localMidnight = local - ((local % 86_400) + 86_400) % 86_400
+    // Midnight was 22:00 UTC when summer time was in force then, else 23:00 UTC. The switches happen at 01:00 UTC,
+    // never between those two hours, so asking at 22:00 UTC answers for midnight.
+    let summerMidnight = localMidnight - 7_200
+    return offset(at: summerMidnight) == 7_200 ? summerMidnight : localMidnight - 3_600
+  }
+
+  /// 7,200 in summer time, else 3,600.
+  static func offset(at instant: Int) -> Int {
+    var time = time_t(instant)
+    var parts = tm()
+    gmtime_r(&time, &parts)
+    let year = Int(parts.tm_year)
+    return (lastSunday(year: year, month: 2)..<lastSunday(year: year, month: 9)).contains(instant)
+      ? 7_200 : 3_600
+  }
+
+  /// 01:00 UTC on the last Sunday of a 31-day month (`month` counted from 0, `year` from 1900).
+  private static func lastSunday(year: Int, month: Int) -> Int {
+    var parts = tm()
+    parts.tm_year = Int32(year)
+    parts.tm_mon = Int32(month)
+    parts.tm_mday = 31
+    parts.tm_hour = 1
+    let last = Int(timegm(&parts))  // also fills in tm_wday
+    return last - Int(parts.tm_wday) * 86_400
+  }
+}
