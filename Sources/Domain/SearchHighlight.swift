@@ -23,7 +23,20 @@ public enum SearchHighlight {
   /// Whether any term matches a word of `text`.
   public static func containsMatch(in text: String, terms: [String]) -> Bool {
     let terms = foldedTerms(terms)
-    return FoldedWord.all(in: text).contains { $0.matchEnd(terms) != nil }
+    guard !terms.isEmpty else { return false }
+    var word: [Unicode.Scalar] = []
+    var folded = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if DanishFolding.isWordScalar(scalar) {
+        folded.removeAll(keepingCapacity: true)
+        DanishFolding.appendFolded(scalar, to: &folded)
+        word += folded
+      } else if !word.isEmpty {
+        if terms.contains(where: word.starts(with:)) { return true }
+        word.removeAll(keepingCapacity: true)
+      }
+    }
+    return terms.contains(where: word.starts(with:))
   }
 
   /// At most `wordLimit` words of `text` around the first match (from a few words before it), with "…" where

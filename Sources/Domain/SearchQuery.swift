@@ -6,6 +6,9 @@ public struct SearchQuery: Hashable, Sendable {
   public static let maxTerms = 8
   /// Characters of input read; the rest is ignored.
   public static let maxInputLength = 100
+  /// Shorter words (folded: "i", "a", "3"; not "å", which is "aa") are left out: as prefixes they match nearly
+  /// every text, and cost the most.
+  public static let minTermLength = 2
 
   /// Folded, in the order typed, without repeats.
   public let terms: [String]
@@ -15,14 +18,15 @@ public struct SearchQuery: Hashable, Sendable {
     terms.map { "\"" + $0.replacingQuotes() + "\"*" }.joined(separator: " ")
   }
 
-  /// The words of the input (letters and digits; everything else separates), folded. FTS5 operators typed in
-  /// capitals (AND, OR, NOT, NEAR) are dropped; in lower case they are ordinary words. nil when no word is left.
+  /// The words of the input (letters and digits; everything else separates), folded, of at least
+  /// `minTermLength` scalars. FTS5 operators typed in capitals (AND, OR, NOT, NEAR) are dropped; in lower case
+  /// they are ordinary words. nil when no word is left.
   public static func parse(_ input: String) -> SearchQuery? {
     var terms: [String] = []
     for word in DanishFolding.words(in: String(input.prefix(maxInputLength))) where !operators.contains(word)
     {
       let folded = DanishFolding.fold(String(word))
-      if !folded.isEmpty && !terms.contains(folded) { terms.append(folded) }
+      if folded.unicodeScalars.count >= minTermLength && !terms.contains(folded) { terms.append(folded) }
       if terms.count == maxTerms { break }
     }
     return terms.isEmpty ? nil : SearchQuery(terms: terms)

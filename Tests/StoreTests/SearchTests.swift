@@ -286,7 +286,7 @@ final class SearchTests: StoreTestCase {
     try version(taastrup, [goal("Rengøring \"hver\" uge*", means: "NEAR(planlægning) OR: x")])
     for input in [
       "\"hver", "uge*", "NEAR(planlægning", "rengøring OR", "title:rengøring", "-rengøring", "^rengøring",
-      "rengøring\" OR \"x", "x') --",
+      "rengøring\" OR \"x", "xy') --",
     ] {
       let query = try XCTUnwrap(SearchQuery.parse(input), input)
       XCTAssertNoThrow(try store.search(query, asOf: asOf), input)
