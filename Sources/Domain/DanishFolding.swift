@@ -14,11 +14,17 @@ public enum DanishFolding {
 
   /// Lower case, the Danish letters as two, accents dropped.
   public static func fold(_ text: String) -> String {
-    var folded = String.UnicodeScalarView()
+    var folded: [Unicode.Scalar] = []
+    folded.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
       appendFolded(scalar, to: &folded)
     }
-    return String(folded)
+    var utf8: [UInt8] = []
+    utf8.reserveCapacity(folded.count)
+    for scalar in folded {
+      UTF8.encode(scalar) { utf8.append($0) }
+    }
+    return String(decoding: utf8, as: UTF8.self)
   }
 
   /// An SQL expression for `column` with the Danish letters replaced (and ASCII lowered); the tokenizer does the
@@ -69,24 +75,30 @@ public enum DanishFolding {
     words(in: text).map { fold(String($0)) }.filter { !$0.isEmpty }
   }
 
-  /// Appends the folded form of one scalar (none, one or two scalars).
-  static func appendFolded(_ scalar: Unicode.Scalar, to folded: inout String.UnicodeScalarView) {
+  /// Appends the folded form of one scalar (none, one or more scalars).
+  static func appendFolded(_ scalar: Unicode.Scalar, to folded: inout [Unicode.Scalar]) {
     if scalar.isASCII {
       let value = scalar.value
       folded.append((0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
-      return
+    } else if let replacement = replacements[scalar] {
+      folded += replacement
+    } else if scalar.properties.changesWhenLowercased {
+      for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+        appendWithoutAccent(lower, to: &folded)
+      }
+    } else {
+      appendWithoutAccent(scalar, to: &folded)
     }
-    if let replacement = replacements[scalar] {
-      folded.append(contentsOf: replacement.unicodeScalars)
-      return
-    }
-    for lower in scalar.properties.lowercaseMapping.unicodeScalars where !droppedMarks.contains(lower.value) {
-      folded.append(baseLetters[lower] ?? lower)
+  }
+
+  private static func appendWithoutAccent(_ scalar: Unicode.Scalar, to folded: inout [Unicode.Scalar]) {
+    if !droppedMarks.contains(scalar.value) {
+      folded.append(baseLetters[scalar] ?? scalar)
     }
   }
 
   private static let replacements = Dictionary(
-    uniqueKeysWithValues: letterReplacements.map { ($0.letter, $0.replacement) })
+    uniqueKeysWithValues: letterReplacements.map { ($0.letter, Array($0.replacement.unicodeScalars)) })
 
   /// The combining accents the tokenizer drops (within a word; other combining marks separate words).
   private static let droppedMarks: Set<UInt32> = [

@@ -25,18 +25,16 @@ public enum SearchHighlight {
     let terms = foldedTerms(terms)
     guard !terms.isEmpty else { return false }
     var word: [Unicode.Scalar] = []
-    var folded = String.UnicodeScalarView()
+    word.reserveCapacity(64)
     for scalar in text.unicodeScalars {
       if DanishFolding.isWordScalar(scalar) {
-        folded.removeAll(keepingCapacity: true)
-        DanishFolding.appendFolded(scalar, to: &folded)
-        word += folded
+        DanishFolding.appendFolded(scalar, to: &word)
       } else if !word.isEmpty {
-        if terms.contains(where: word.starts(with:)) { return true }
+        if longestMatch(word, terms) > 0 { return true }
         word.removeAll(keepingCapacity: true)
       }
     }
-    return terms.contains(where: word.starts(with:))
+    return longestMatch(word, terms) > 0
   }
 
   /// At most `wordLimit` words of `text` around the first match (from a few words before it), with "…" where
@@ -61,6 +59,17 @@ public enum SearchHighlight {
     result += fragments(of: text, from: from, to: to, words: window, terms: terms)
     if to < text.endIndex { result.append(TextFragment(text: " …", isMatch: false)) }
     return result
+  }
+
+  /// The length of the longest term `word` starts with (0: none).
+  static func longestMatch(_ word: [Unicode.Scalar], _ terms: [[Unicode.Scalar]]) -> Int {
+    var longest = 0
+    for term in terms where term.count > longest && term.count <= word.count {
+      var index = 0
+      while index < term.count && word[index] == term[index] { index += 1 }
+      if index == term.count { longest = term.count }
+    }
+    return longest
   }
 
   private static func foldedTerms(_ terms: [String]) -> [[Unicode.Scalar]] {
@@ -116,16 +125,13 @@ private struct FoldedWord {
     let scalars = text.unicodeScalars
     var current: FoldedWord?
     var index = scalars.startIndex
-    var folded = String.UnicodeScalarView()
     while index < scalars.endIndex {
       let scalar = scalars[index]
       let next = scalars.index(after: index)
       if DanishFolding.isWordScalar(scalar) {
         if current == nil { current = FoldedWord(start: index, end: index, folded: [], sourceEnds: []) }
-        folded.removeAll(keepingCapacity: true)
-        DanishFolding.appendFolded(scalar, to: &folded)
-        current!.folded += folded
-        current!.sourceEnds += repeatElement(next, count: folded.count)
+        DanishFolding.appendFolded(scalar, to: &current!.folded)
+        current!.sourceEnds += repeatElement(next, count: current!.folded.count - current!.sourceEnds.count)
         current!.end = next
       } else if let word = current {
         words.append(word)
@@ -139,10 +145,7 @@ private struct FoldedWord {
 
   /// Where the longest term this word starts with ends in the text, or nil when none matches.
   func matchEnd(_ terms: [[Unicode.Scalar]]) -> String.Index? {
-    var longest = 0
-    for term in terms where term.count > longest && folded.starts(with: term) {
-      longest = term.count
-    }
+    let longest = SearchHighlight.longestMatch(folded, terms)
     return longest == 0 ? nil : sourceEnds[longest - 1]
   }
 }
