@@ -40,6 +40,11 @@ public struct SearchHit: Hashable, Sendable {
   public var score: Double
   public var isExample: Bool
 
+  /// The first field in which a term matched (for a goal: title before theme, goal and means).
+  public var field: SearchField { matches[0].field }
+  /// That field's original text.
+  public var text: String { matches[0].text }
+
   public init(
     kind: Kind, goalLineage: Int64, goalId: Int64, goalTitle: String, areaName: String,
     followUpId: Int64? = nil,

@@ -7,7 +7,8 @@ extension Store {
   /// published on or before it, for those goals' lineages. Drafts, adopted but unpublished versions, superseded
   /// versions and unpublished follow-ups are never found.
   ///
-  /// At most `limit` hits, best (bm25) first, grouped by municipality; the group with the best hit comes first.
+  /// At most `limit` hits (1…1000), best (bm25; a title match counts most) first, grouped by municipality; the group
+  /// with the best hit comes first. Highlight a match with `SearchHighlight.fragments(in:terms:)` and `query.terms`.
   public func search(_ query: SearchQuery, asOf date: CalendarDate, limit: Int = 200) throws
     -> [SearchResultGroup]
   {

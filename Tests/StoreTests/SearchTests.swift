@@ -262,6 +262,49 @@ final class SearchTests: StoreTestCase {
     try assertIndexMatchesTables()
   }
 
+  func testStatusChangesAndDiscardedFollowUpsLeaveNoRows() throws {
+    let (_, goals) = try version(taastrup, [goal("Hjemmehjælp"), goal("Madordning")])
+    let followUpId = try store.createFollowUp(municipalityCode: taastrup, budgetYear: 2012)
+    try store.setStatus(
+      followUpId: followUpId, GoalStatus(goalId: goals[0].id, statusText: "Første udkast", result: .reached))
+    try store.setStatus(
+      followUpId: followUpId,
+      GoalStatus(
+        goalId: goals[0].id, statusText: "Endelig tekst", result: .partly, followUpText: "Mere hjælp"))
+    XCTAssertEqual(try indexed("første"), 0, "the replaced status text is gone")
+    XCTAssertEqual(try indexed("endelig"), 1)
+    try store.setStatus(
+      followUpId: followUpId, GoalStatus(goalId: goals[1].id, statusText: "Fjernes igen", result: .reached))
+    try store.removeStatus(followUpId: followUpId, goalId: goals[1].id)
+    XCTAssertEqual(try indexed("fjernes"), 0)
+    try assertIndexMatchesTables()
+    try store.discardFollowUp(id: followUpId)
+    XCTAssertEqual(try indexed("endelig"), 0)
+    XCTAssertEqual(try scalar("SELECT count(*) FROM search_text", as: Int.self), 2, "the two goals")
+    try assertIndexMatchesTables()
+  }
+
+  func testRawSQLKeepsTheIndexInStep() throws {
+    let versionId = try store.createDraft(municipalityCode: taastrup)
+    let area = try store.addArea(versionId: versionId, serviceAreaId: try areaId("Dagtilbud"))
+    let added = try store.addGoal(versionAreaId: area, goal("Pasning"))
+    try sql("UPDATE goal SET means = 'Åbningstider udvides' WHERE id = ?", added.id)
+    XCTAssertEqual(try indexed("aabningstider"), 1)
+    XCTAssertEqual(try indexed("planlægning"), 0, "the old means are gone")
+    try sql("UPDATE goal SET position = 7 WHERE id = ?", added.id)
+    try sql(
+      """
+      INSERT INTO goal (version_id, version_area_id, lineage, title, means)
+      VALUES (?1, ?2, (SELECT lineage FROM goal WHERE id = ?3), 'Ændret i SQL', 'x')
+      ON CONFLICT (version_id, lineage) DO UPDATE SET title = excluded.title
+      """, versionId, area, added.id)
+    XCTAssertEqual(try indexed("ændret"), 1)
+    XCTAssertEqual(try indexed("pasning"), 0)
+    try assertIndexMatchesTables()
+    try sql("DELETE FROM goal WHERE id = ?", added.id)
+    XCTAssertEqual(try scalar("SELECT count(*) FROM search_text", as: Int.self), 0)
+  }
+
   func testGroupsByMunicipalityBestFirst() throws {
     try version(taastrup, [goal("Rengøring", means: "Hjemmeplejen planlægger rengøring hver anden uge")])
     try version(
