@@ -4,7 +4,9 @@
 /// The folding agrees, word for word, with what the search index holds: the SQL expression `sqlFold` (the Danish
 /// letters replaced) followed by SQLite's `unicode61 remove_diacritics 2` tokenizer (case and accents). Words are
 /// runs of the scalars that tokenizer keeps (letters, digits, private use and the accents it drops); everything
-/// else separates words.
+/// else separates words. A test compares the two on every Latin letter. They can differ only on characters
+/// assigned since SQLite's (older) Unicode tables: newer emoji, for one, are word characters to the tokenizer and
+/// separators here.
 public enum DanishFolding {
   /// The letters written as two, upper and lower case. `sqlFold` and `fold` both read this list.
   public static let letterReplacements: [(letter: Unicode.Scalar, replacement: String)] = [
@@ -27,8 +29,8 @@ public enum DanishFolding {
     return String(decoding: utf8, as: UTF8.self)
   }
 
-  /// An SQL expression for `column` with the Danish letters replaced (and ASCII lowered); the tokenizer does the
-  /// rest.
+  /// An SQL expression for `column` with the (precomposed) Danish letters replaced and ASCII lowered; the
+  /// tokenizer does the rest.
   public static func sqlFold(_ column: String) -> String {
     letterReplacements.reduce("lower(\(column))") { expression, pair in
       "replace(\(expression), '\(pair.letter)', '\(pair.replacement)')"
@@ -58,7 +60,7 @@ public enum DanishFolding {
     var start: String.Index?
     var index = scalars.startIndex
     while index < scalars.endIndex {
-      if DanishFolding.isWordScalar(scalars[index]) {
+      if isWordScalar(scalars[index]) {
         if start == nil { start = index }
       } else if let wordStart = start {
         words.append(Substring(scalars[wordStart..<index]))
@@ -108,8 +110,6 @@ public enum DanishFolding {
 
   /// Lower-case letters with accents and the letter the tokenizer reduces them to (Latin-1 Supplement, Latin
   /// Extended-A and -B, Latin Extended Additional). Letters with a stroke (ø, ł, đ) keep it, as in the tokenizer.
-  /// Elsewhere the two agree where SQLite's Unicode tables (older than Swift's) agree with Swift's: characters
-  /// assigned since (newer emoji, for one) are word characters to the tokenizer and separators here.
   private static let baseLetters: [Unicode.Scalar: Unicode.Scalar] = {
     let groups: [(Unicode.Scalar, String)] = [
       ("a", "àáâãāăąǎǟǻȁȃȧḁạảấầẩẫậắằẳẵặ"), ("b", "ḃḅḇ"), ("c", "çćĉċčḉ"), ("d", "ďḋḍḏḑḓ"),
