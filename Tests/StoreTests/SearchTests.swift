@@ -102,6 +102,8 @@ final class SearchTests: StoreTestCase {
       XCTAssertEqual(hit.goalTitle, "Høje mål for hjemmeplejen")
       XCTAssertEqual(hit.areaName, "Ældreområdet")
       XCTAssertNil(hit.budgetYear)
+      XCTAssertEqual(hit.field, .theme)
+      XCTAssertEqual(hit.text, "Ældre skal kunne klare sig selv længst muligt")
       XCTAssertEqual(
         hit.matches, [SearchMatch(field: .theme, text: "Ældre skal kunne klare sig selv længst muligt")],
         input)
