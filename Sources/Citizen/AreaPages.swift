@@ -5,9 +5,8 @@ import Web
 
 extension CitizenSite {
   func registerAreaPages(on router: inout Router) {
-    router.get("/omraader") { _ in try areasPage() }
-    router.get("/omraade/:id(int)") { request in try areaPage(id: try request.parameter("id", as: Int64.self))
-    }
+    router.get("/omraader", cached { _ in try areasPage() })
+    router.get("/omraade/:id(int)", cached { try areaPage(id: try $0.parameter("id", as: Int64.self)) })
   }
 
   func areasPage() throws -> Response {

@@ -44,7 +44,9 @@ struct GoalView {
       "example": .bool(goal.isExample),
     ]
     if showsProgress {
-      let measurements = statuses.compactMap { GoalProgress.Measurement($0.status, budgetYear: $0.budgetYear) }
+      let measurements = statuses.compactMap {
+        GoalProgress.Measurement($0.status, budgetYear: $0.budgetYear)
+      }
       let progress = GoalProgress(goal: goal, adjustments: adjustments, measurements: measurements)
       var badge = progress.badge
       var explanation = progress.explanation
@@ -61,7 +63,8 @@ struct GoalView {
         "explanation": .string(explanation),
       ]
       fields["chart"] =
-        GoalChart.svg(progress, title: goal.title, idPrefix: "graf-\(goal.lineage)").map(TemplateValue.raw) ?? .null
+        GoalChart.svg(progress, title: goal.title, idPrefix: "graf-\(goal.lineage)").map(TemplateValue.raw)
+        ?? .null
     }
     return .object(fields)
   }

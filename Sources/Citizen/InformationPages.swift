@@ -8,18 +8,18 @@ extension CitizenSite {
     router.get(
       "/om",
       cached { _ in
-      let calendar = try store.ruleCalendar()
-      return try page(
-        "citizen/about", title: "Om kvalitetskontrakter", nav: "about",
-        crumbs: [Crumb(label: "Om kvalitetskontrakter")],
-        [
-          "firstContractDeadline": .string(DanishFormat.date(calendar.firstContractDeadline)),
-          "firstFollowUpBudgetYear": .int(calendar.firstFollowUpBudgetYear),
-          "dutyEnds": .string(DanishFormat.date(calendar.dutyEndsOn)),
-          "defaultDue": .string(
-            "\(calendar.followUpDefaultDue.day). \(DanishFormat.monthNames[calendar.followUpDefaultDue.month - 1])"
-          ),
-        ])
+        let calendar = try store.ruleCalendar()
+        return try page(
+          "citizen/about", title: "Om kvalitetskontrakter", nav: "about",
+          crumbs: [Crumb(label: "Om kvalitetskontrakter")],
+          [
+            "firstContractDeadline": .string(DanishFormat.date(calendar.firstContractDeadline)),
+            "firstFollowUpBudgetYear": .int(calendar.firstFollowUpBudgetYear),
+            "dutyEnds": .string(DanishFormat.date(calendar.dutyEndsOn)),
+            "defaultDue": .string(
+              "\(calendar.followUpDefaultDue.day). \(DanishFormat.monthNames[calendar.followUpDefaultDue.month - 1])"
+            ),
+          ])
       })
     router.get(
       "/tilgaengelighed",

@@ -5,22 +5,24 @@ import Web
 
 extension CitizenSite {
   func registerMunicipalityPages(on router: inout Router) {
-    router.get("/kommune/:code") { request in try municipalityPage(code: request.parameters["code"] ?? "") }
-    router.get("/kommune/:code/maal/:lineage(int)") { request in
-      try goalPage(
-        code: request.parameters["code"] ?? "", lineage: try request.parameter("lineage", as: Int64.self))
-    }
-    router.get("/kommune/:code/historik") { request in try historyPage(code: request.parameters["code"] ?? "")
-    }
-    router.get("/kommune/:code/version/:number(int)") { request in
-      try versionPage(code: request.parameters["code"] ?? "", number: try request.parameter("number"))
-    }
-    router.get("/kommune/:code/sammenlign") { request in
-      try comparePage(code: request.parameters["code"] ?? "", query: try request.queryParameters())
-    }
-    router.get("/kommune/:code/opfoelgning/:year(int)") { request in
-      try followUpPage(code: request.parameters["code"] ?? "", year: try request.parameter("year"))
-    }
+    router.get("/kommune/:code", cached { try municipalityPage(code: $0.parameters["code"] ?? "") })
+    router.get(
+      "/kommune/:code/maal/:lineage(int)",
+      cached {
+        try goalPage(code: $0.parameters["code"] ?? "", lineage: try $0.parameter("lineage", as: Int64.self))
+      })
+    router.get("/kommune/:code/historik", cached { try historyPage(code: $0.parameters["code"] ?? "") })
+    router.get(
+      "/kommune/:code/version/:number(int)",
+      cached { try versionPage(code: $0.parameters["code"] ?? "", number: try $0.parameter("number")) })
+    router.get(
+      "/kommune/:code/sammenlign",
+      cached(query: .normalized) {
+        try comparePage(code: $0.parameters["code"] ?? "", query: try $0.queryParameters())
+      })
+    router.get(
+      "/kommune/:code/opfoelgning/:year(int)",
+      cached { try followUpPage(code: $0.parameters["code"] ?? "", year: try $0.parameter("year")) })
   }
 
   /// The municipality, or the site's 404 page.

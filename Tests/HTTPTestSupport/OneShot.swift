@@ -23,7 +23,8 @@ public func oneShot(
   guard let end = received.indices.first(where: { received[$0...].starts(with: separator) }) else {
     throw TestClient.Failure(description: "no header section in \(received.count) bytes")
   }
-  let lines = String(decoding: received[..<end], as: UTF8.self).split(separator: "\r\n", omittingEmptySubsequences: false)
+  let lines = String(decoding: received[..<end], as: UTF8.self).split(
+    separator: "\r\n", omittingEmptySubsequences: false)
   let statusParts = lines[0].split(separator: " ")
   guard statusParts.count >= 2, let status = Int(statusParts[1]) else {
     throw TestClient.Failure(description: "bad status line \(lines[0])")
