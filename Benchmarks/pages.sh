@@ -2,22 +2,23 @@
 # Citizen page benchmark: a municipality page from our server against Hummingbird's 20 KB /page, and the median
 # server-side time to render the page uncached.
 #
-#   Benchmarks/pages.sh     (env: PAGE=/kommune/169 DUR=10s CONNS=64,256 PORT=8091 PEERS="hb" ITERATIONS=2000
+#   Benchmarks/pages.sh     (env: PAGE=/kommune/0169 DUR=10s CONNS=64,256 PORT=8091 PEERS="hb" ITERATIONS=2000
 #                            SCRATCH=.build)
 #
-# 1. builds brugerinformation and page-benchmark in release mode (in SCRATCH) and starts `serve` on a fresh seeded
-#    database (the page is served as citizens get it: through the page cache, with the security headers);
+# 1. builds brugerinformation and page-benchmark in release mode (in SCRATCH); page-benchmark seeds a fresh database
+#    and gives Høje-Taastrup (0169) a published version of three areas with three goals each, measured in a published
+#    follow-up (the page the goal names); then `serve` serves that database (the page as citizens get it: through
+#    the page cache, with the security headers);
 # 2. starts the peers (../shared/peers; Hummingbird by default, built if missing);
 # 3. wrk (../shared/tools/bench.sh) on our PAGE and the peers' /page at each connection count; prints req/s, p50,
 #    p99, errors, peak RSS, our ratio to each peer (goal: at least 1.0 to Hummingbird) and our p99 at the highest
 #    connection count (goal: under 10 ms);
 # 4. page-benchmark: the median time to answer PAGE uncached in process (goal: under 300 µs), from the cache, and
-#    of Store.siteRevision(), plus the areas and goals the municipality's version in force has (the goal is stated
-#    for three areas of three goals each).
+#    of Store.siteRevision(), plus the areas and goals the municipality's version in force has.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=${SHARED:-$(cd "$ROOT/../shared" && pwd)}
-PAGE=${PAGE:-/kommune/169}
+PAGE=${PAGE:-/kommune/0169}
 DUR=${DUR:-10s}
 CONNS=${CONNS:-64,256}
 PORT=${PORT:-8091}
@@ -41,6 +42,9 @@ for product in brugerinformation page-benchmark; do
 done
 BIN_DIR="$(cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --show-bin-path)"
 WORK=$(mktemp -d /tmp/pages-bench.XXXXXX)
+(cd "$ROOT" && "$BIN_DIR/page-benchmark" --database "$WORK/bench.sqlite" --path "$PAGE" --prepare 3x3 \
+  --iterations 20 > "$WORK/prepare.txt") || { cat "$WORK/prepare.txt"; exit 1; }
+head -1 "$WORK/prepare.txt" | sed 's/^/[pages.sh] /'
 
 "$BIN_DIR/brugerinformation" serve --port "$PORT" --database "$WORK/bench.sqlite" --no-access-log \
   --public "$ROOT/Public" --templates "$ROOT/Templates" > "$WORK/server.out" 2> "$WORK/server.err" &

@@ -38,17 +38,17 @@ extension CitizenSite {
   }
 
   func municipalityPage(code: String) throws -> Response {
-    let municipality = try requireMunicipality(code)
-    let contract = try store.contractInForce(municipalityCode: code, asOf: try today())
-    let followUps = try store.followUps(municipalityCode: code).filter { $0.publishedOn != nil }
-    let versions = try store.versionHistory(municipalityCode: code).filter { $0.publishedOn != nil }
+    guard code.utf8.count == 4,
+      let overview = try store.municipalityOverview(code: code, asOf: try today())
+    else { throw HTTPError(.notFound, "Kommunen findes ikke.") }
+    let municipality = overview.municipality
     var fields: TemplateObject = [
       "municipality": ["code": .string(code), "name": .string(municipality.name)],
-      "followUps": .array(followUps.reversed().map { followUpValue($0, code: code) }),
-      "versionCount": .int(versions.count),
+      "followUps": .array(overview.followUps.reversed().map { followUpValue($0, code: code) }),
+      "versionCount": .int(overview.publishedVersions),
     ]
-    var example = municipality.isExample || followUps.contains(where: \.isExample)
-    if let contract {
+    var example = municipality.isExample || overview.followUps.contains(where: \.isExample)
+    if let contract = overview.contract {
       example = example || contract.version.isExample
       fields["contract"] = contractValue(contract, code: code)
     }

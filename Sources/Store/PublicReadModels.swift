@@ -41,3 +41,13 @@ public struct FollowUpStatement: Hashable, Sendable {
   public var summary: FollowUpSummary
   public var entries: [Entry]
 }
+
+/// Everything a municipality's public page shows, read in one snapshot.
+public struct MunicipalityOverview: Hashable, Sendable {
+  public var municipality: Municipality
+  /// The version in force on the date asked about, nil when nothing is published yet.
+  public var contract: ContractInForce?
+  /// Published follow-ups, by budget year.
+  public var followUps: [FollowUpSummary]
+  public var publishedVersions: Int
+}

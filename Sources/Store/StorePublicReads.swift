@@ -114,6 +114,29 @@ extension Store {
     }
   }
 
+  /// The municipality, its version in force on `date` and its published follow-ups, from one read transaction.
+  public func municipalityOverview(code: String, asOf date: CalendarDate) throws -> MunicipalityOverview? {
+    try read { connection in
+      guard
+        let municipality = try connection.queryOne(
+          "SELECT code, name, region_code, is_example FROM municipality WHERE code = ?", code
+        ).map(Self.municipality)
+      else { return nil }
+      return MunicipalityOverview(
+        municipality: municipality,
+        contract: try Self.contractInForce(connection, municipalityCode: code, asOf: date),
+        followUps: try connection.query(
+          """
+          SELECT * FROM follow_up_overview WHERE municipality_code = ? AND published_on IS NOT NULL
+          ORDER BY budget_year
+          """, code
+        ).map(Self.followUpSummary),
+        publishedVersions: try connection.scalar(
+          "SELECT count(*) FROM contract_version WHERE municipality_code = ? AND published_on IS NOT NULL", code,
+          as: Int.self) ?? 0)
+    }
+  }
+
   /// The ids of every municipality's version in force on the date bound as `?1`.
   static let versionsInForce = """
     SELECT (SELECT v.id FROM contract_version v

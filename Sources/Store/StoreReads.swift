@@ -204,12 +204,9 @@ extension Store {
   static func areas(_ connection: Connection, versionId: Int64) throws -> [VersionArea] {
     let rows = try connection.query(
       """
-      SELECT a.id AS area_id, a.service_area_id, s.name AS area_name, a.position AS area_position,
-        g.id AS goal_id, g.lineage AS goal_lineage, g.position AS goal_position, g.title AS goal_title,
-        g.theme AS goal_theme, g.goal_text AS goal_goal_text, g.indicator AS goal_indicator, g.unit AS goal_unit,
-        g.baseline_value AS goal_baseline_value, g.baseline_date AS goal_baseline_date,
-        g.target_value AS goal_target_value, g.target_date AS goal_target_date, g.direction AS goal_direction,
-        g.means AS goal_means, g.is_example AS goal_is_example
+      SELECT a.id AS area_id, a.service_area_id AS area_service_area_id, s.name AS area_name,
+        a.position AS area_position, g.id, g.lineage, g.position, g.title, g.theme, g.goal_text, g.indicator, g.unit,
+        g.baseline_value, g.baseline_date, g.target_value, g.target_date, g.direction, g.means, g.is_example
       FROM contract_version_area a JOIN service_area s ON s.id = a.service_area_id
       LEFT JOIN goal g ON g.version_area_id = a.id
       WHERE a.version_id = ? ORDER BY a.position, a.id, g.position, g.id
@@ -220,11 +217,11 @@ extension Store {
       if areas.last?.id != areaId {
         areas.append(
           VersionArea(
-            id: areaId, serviceAreaId: try row.get("service_area_id"), name: try row.get("area_name"),
+            id: areaId, serviceAreaId: try row.get("area_service_area_id"), name: try row.get("area_name"),
             position: try row.get("area_position")))
       }
-      if try row.get("goal_id", as: Int64?.self) != nil {
-        areas[areas.count - 1].goals.append(try row.goal(prefix: "goal_"))
+      if try row.get("id", as: Int64?.self) != nil {
+        areas[areas.count - 1].goals.append(try row.goal())
       }
     }
     return areas
