@@ -15,6 +15,7 @@ under /static; and an HTML 404 page. The pages are valid HTML and pass axe at WC
              a11y.py's exit code ignores)
   link       the second municipality's page links a page that does not exist (404)
   redbot     the stylesheet says it was last modified in the future (a BAD note in REDbot)
+  soft404    a path that does not exist answers 200 instead of 404
 
 With the defaults (98 municipalities, 10 goals, 3 versions) it has about 1,600 pages, the size the portal's
 seeded database is expected to give.
@@ -185,7 +186,8 @@ class Site:
                         return 200, html_type, self.diff(code, int(rest[1])).encode(), {}
         except (ValueError, IndexError):
             pass
-        return 404, html_type, self.page("Siden findes ikke", '<p><a href="/">Til forsiden</a></p>').encode(), {}
+        missing = 200 if "soft404" in self.defects else 404
+        return missing, html_type, self.page("Siden findes ikke", '<p><a href="/">Til forsiden</a></p>').encode(), {}
 
 
 def main() -> None:
@@ -195,7 +197,7 @@ def main() -> None:
     ap.add_argument("--goals", type=int, default=10)
     ap.add_argument("--versions", type=int, default=3)
     ap.add_argument("--defect", action="append", default=[],
-                    choices=["html", "axe", "axe-minor", "link", "redbot"])
+                    choices=["html", "axe", "axe-minor", "link", "redbot", "soft404"])
     args = ap.parse_args()
     site = Site(max(args.municipalities, 2), args.goals, args.versions, set(args.defect))
 
