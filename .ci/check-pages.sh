@@ -112,10 +112,15 @@ if wants axe; then
   if ((${#pages[@]} > limit)); then
     python3 "$HERE/page_kinds.py" sample "$OUT/urls.txt" "$limit" >"$OUT/axe-urls.txt"
     python3 "$HERE/page_kinds.py" kinds "$OUT/urls.txt" >"$OUT/kinds.txt"
-    echo "axe: ${#pages[@]} pages at ~${A11Y_PAGE_COST} s each would take about" \
-      "$(python3 -c "print(round(${#pages[@]} * $A11Y_PAGE_COST))") s, over the budget of ${A11Y_BUDGET} s:" \
-      "checking a sample of $(wc -l <"$OUT/axe-urls.txt"): the front page, the first page of each of the" \
-      "$(wc -l <"$OUT/kinds.txt") kinds and an even spread of the rest (kinds in $OUT/kinds.txt)"
+    if [[ -n ${A11Y_MAX:-} ]]; then
+      why="A11Y_MAX is $A11Y_MAX"
+    else
+      why="${#pages[@]} pages at ~${A11Y_PAGE_COST} s each would take about"
+      why+=" $(python3 -c "print(round(${#pages[@]} * $A11Y_PAGE_COST))") s, over the budget of ${A11Y_BUDGET} s"
+    fi
+    echo "axe: $why: checking a sample of $(wc -l <"$OUT/axe-urls.txt") of ${#pages[@]}: the front page, the" \
+      "first page of each of the $(wc -l <"$OUT/kinds.txt") kinds and an even spread of the rest (kinds in" \
+      "$OUT/kinds.txt)"
   else
     cp "$OUT/urls.txt" "$OUT/axe-urls.txt"
   fi
