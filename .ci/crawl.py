@@ -241,8 +241,10 @@ def main() -> int:
         what = p.error or f"HTTP {p.status}"
         print(f"crawl: FAIL {p.url}: {what} (linked from {p.referrer})")
     others = [p for p in pages if p.status and p.status < 300 and p not in html]
-    for p in others:
+    for p in others[:10]:
         print(f"crawl: note: {p.url} is {p.content_type or 'without Content-Type'}; not crawled further")
+    if len(others) > 10:
+        print(f"crawl: note: and {len(others) - 10} more URLs that are not HTML (all in --report)")
     if capped:
         print(f"crawl: note: stopped at --max {args.max} URLs; more pages are linked")
     statuses = ", ".join(f"{k}: {v}" for k, v in sorted(by_status.items()))
