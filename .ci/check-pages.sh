@@ -51,9 +51,9 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 
 # 1. crawl ----------------------------------------------------------------------------------------------------
 t=$(date +%s)
-# shellcheck disable=SC2086  # CRAWL_ARGS is a list of words
+read -ra crawl_args <<<"${CRAWL_ARGS:-}"
 python3 "$HERE/crawl.py" "$BASE/" --out "$OUT/urls.txt" --report "$OUT/crawl.tsv" --assets "$OUT/assets.txt" \
-  --forms skole ${CRAWL_ARGS:-} | tee "$OUT/crawl.log"
+  --forms skole "${crawl_args[@]}" | tee "$OUT/crawl.log"
 crawl_rc=${PIPESTATUS[0]}
 urls_total=$(($(wc -l <"$OUT/crawl.tsv") - 1))
 crawl_failed=$(grep -c '^crawl: FAIL' "$OUT/crawl.log")

@@ -203,6 +203,8 @@ def main() -> None:
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        wbufsize = 1 << 16  # headers and body in one write (flushed after each request)
+        disable_nagle_algorithm = True
 
         def do_GET(self) -> None:  # noqa: N802
             self.answer(True)
