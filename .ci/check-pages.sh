@@ -38,6 +38,9 @@ A11Y_JOBS=${A11Y_JOBS:-2}
 BASE="http://127.0.0.1:$PORT"
 mkdir -p "$OUT"
 : >"$OUT/summary.txt"
+: >"$OUT/urls.txt"
+: >"$OUT/assets.txt"
+echo "url" >"$OUT/crawl.tsv"
 
 passed=0 failed=0
 RELAY=""
@@ -61,8 +64,8 @@ crawl_failed=$(grep -c '^crawl: FAIL' "$OUT/crawl.log")
 mapfile -t pages <"$OUT/urls.txt"
 
 not_found_url="$BASE$NOT_FOUND_PATH"
-read -r nf_status nf_type < <(curl -sS --max-time 30 -o "$OUT/404.html" -w '%{http_code} %{content_type}\n' \
-  "$not_found_url" 2>&1)
+read -r nf_status nf_type < <(curl -s --max-time 30 -o "$OUT/404.html" -w '%{http_code} %{content_type}\n' \
+  "$not_found_url")
 nf_ok=1
 if [[ $nf_status != 404 ]]; then
   echo "crawl: FAIL $NOT_FOUND_PATH (a path that does not exist) answered HTTP $nf_status, not 404"
