@@ -3,8 +3,9 @@
 
   fixture_site.py PORT [--municipalities N] [--goals N] [--versions N] [--defect KIND ...]
 
-Serves, on 127.0.0.1:PORT (HTTP/1.1, keep-alive): a front page linking every municipality, the search form,
-the information pages, a mailto: link, an external link and a fragment; per municipality its page, its goals,
+Serves, on 127.0.0.1:PORT (HTTP/1.1, keep-alive): a front page linking every municipality (one of them also
+through a redirect: /kommune/N/ answers 301 to /kommune/N), the search form, the information pages, a mailto:
+link, an external link and a fragment; per municipality its page, its goals,
 its history, its versions and the differences between them; the service areas; search results; a stylesheet
 under /static; and an HTML 404 page. The pages are valid HTML and pass axe at WCAG 2.1 A and AA until a
 --defect is asked for:
@@ -86,7 +87,9 @@ class Site:
                 items = "".join(f'<li><a href="/kommune/{c}">{self.name(c)}</a></li>\n' for c in codes)
                 parts.append(f"<h2>{region}</h2>\n<ul>\n{items}</ul>")
         areas = "".join(f'<li><a href="/omr%C3%A5de/{s}">{html.escape(a)}</a></li>' for s, a in self.areas.items())
-        return self.page("Kommunernes kvalitetskontrakter", "\n".join(parts) + f"\n<h2>Områder</h2><ul>{areas}</ul>")
+        latest = f'<p><a href="/kommune/{self.codes[0]}/">Senest opdateret: {self.name(self.codes[0])}</a></p>'
+        return self.page("Kommunernes kvalitetskontrakter",
+                         "\n".join(parts) + f"\n<h2>Områder</h2><ul>{areas}</ul>\n{latest}")
 
     def goal_rows(self, code: int, version: int) -> str:
         rows = []
@@ -152,6 +155,8 @@ class Site:
     def route(self, path: str, query: str) -> tuple[int, str, bytes, dict[str, str]]:
         html_type = "text/html; charset=utf-8"
         segs = [unquote(s) for s in path.strip("/").split("/") if s]
+        if path.startswith("/kommune/") and path.endswith("/"):
+            return 301, "text/plain; charset=utf-8", b"", {"Location": path.rstrip("/")}
         try:
             if not segs:
                 return 200, html_type, self.front().encode(), {}

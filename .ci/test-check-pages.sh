@@ -48,7 +48,8 @@ else bad "unit tests"; cat "$TMP/unit.log"; fi
 echo "== check-pages.sh against the fixture site"
 m=$'http://127.0.0.1:[0-9]+'
 site --municipalities 2 --goals 2 --versions 2
-CHECKS="crawl html axe redbot" expect clean 0 '^crawl: [0-9]+ URLs, 3[0-9] HTML pages, 0 failures, 404 answer: HTTP 404 text/html' \
+CHECKS="crawl html axe redbot" expect clean 0 '^crawl: 3[0-9] URLs \(200: 3[0-9], 301: 1\)' \
+  '^crawl: [0-9]+ URLs, 3[0-9] HTML pages, 0 failures, 404 answer: HTTP 404 text/html' \
   '^html: 3[0-9] pages checked by vnu, 0 errors' '^axe: 3[0-9] pages, 0 violations .*\+ the 404 page' \
   '^redbot: 1[0-9] URLs, 0 BAD' '^check-pages: [0-9]+ passed, 0 failed$'
 
