@@ -50,23 +50,8 @@ for _ in $(seq 300); do
 done
 
 # Peers: build what is missing, then start them.
-PEERS_BUILD=${PEERS_BUILD:-${XDG_CACHE_HOME:-$HOME/.cache}/peers-build}
-declare -A PEER_BIN=([hb]=hb/release/HBPeer [vapor]=vapor/release/VaporPeer [flyingfox]=flyingfox/release/FFPeer)
-missing=()
-for p in $PEERS; do
-  [[ -n ${PEER_BIN[$p]:-} && ! -x $PEERS_BUILD/${PEER_BIN[$p]} ]] && missing+=("$p")
-done
-if ((${#missing[@]})); then
-  echo "[http.sh] building peers: ${missing[*]} (minutes)"
-  "$SHARED/peers/build_peers.sh" "${missing[@]}" > "$WORK/peers-build.log" 2>&1 || echo "[http.sh] peer build failed"
-fi
-# shellcheck disable=SC2086
-"$SHARED/peers/run_peers.sh" start $PEERS > "$WORK/peers.log" 2>&1
-declare -A PEER_PORT=([hb]=8081 [vapor]=8082 [flyingfox]=8083 [nginx]=8084)
-pid_opts=(-p "ours=$SERVER")
-for p in $PEERS; do
-  [[ -f /tmp/rig-peers/$p.pid ]] && pid_opts+=(-p "$p=$(cat "/tmp/rig-peers/$p.pid")")
-done
+source "$ROOT/Benchmarks/peers.sh"
+start_peers http.sh
 
 run_route() {  # $1 = our path, $2 = peer path, $3 = nginx path
   local targets=("ours=http://127.0.0.1:$PORT$1") p

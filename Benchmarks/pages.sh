@@ -68,25 +68,10 @@ echo "[pages.sh] GET $PAGE: $(wc -c < "$WORK/page.html") bytes; headers:"
 curl -sI "http://127.0.0.1:$PORT$PAGE" | grep -iE '^(etag|last-modified|cache-control|content-security-policy):' \
   | sed 's/^/  /'
 
-PEERS_BUILD=${PEERS_BUILD:-${XDG_CACHE_HOME:-$HOME/.cache}/peers-build}
-declare -A PEER_BIN=([hb]=hb/release/HBPeer [vapor]=vapor/release/VaporPeer [flyingfox]=flyingfox/release/FFPeer)
-missing=()
-for p in $PEERS; do
-  [[ -n ${PEER_BIN[$p]:-} && ! -x $PEERS_BUILD/${PEER_BIN[$p]} ]] && missing+=("$p")
-done
-if ((${#missing[@]})); then
-  echo "[pages.sh] building peers: ${missing[*]} (minutes)"
-  "$SHARED/peers/build_peers.sh" "${missing[@]}" > "$WORK/peers-build.log" 2>&1 || echo "[pages.sh] peer build failed"
-fi
-# shellcheck disable=SC2086
-"$SHARED/peers/run_peers.sh" start $PEERS > "$WORK/peers.log" 2>&1
-declare -A PEER_PORT=([hb]=8081 [vapor]=8082 [flyingfox]=8083 [nginx]=8084)
-pid_opts=(-p "ours=$SERVER")
+source "$ROOT/Benchmarks/peers.sh"
+start_peers pages.sh
 targets=("ours=http://127.0.0.1:$PORT$PAGE")
-for p in $PEERS; do
-  [[ -f /tmp/rig-peers/$p.pid ]] && pid_opts+=(-p "$p=$(cat "/tmp/rig-peers/$p.pid")")
-  targets+=("$p=http://127.0.0.1:${PEER_PORT[$p]}/page")
-done
+for p in $PEERS; do targets+=("$p=http://127.0.0.1:${PEER_PORT[$p]}/page"); done
 
 echo
 echo "## GET $PAGE (ours, cached) and GET /page (peers: the 20,721-byte page)"
