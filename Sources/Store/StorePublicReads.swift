@@ -132,7 +132,8 @@ extension Store {
           """, code
         ).map(Self.followUpSummary),
         publishedVersions: try connection.scalar(
-          "SELECT count(*) FROM contract_version WHERE municipality_code = ? AND published_on IS NOT NULL", code,
+          "SELECT count(*) FROM contract_version WHERE municipality_code = ? AND published_on IS NOT NULL",
+          code,
           as: Int.self) ?? 0)
     }
   }
