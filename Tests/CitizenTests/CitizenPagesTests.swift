@@ -1,8 +1,10 @@
+import Citizen
 import Domain
 import Foundation
 import HTTP
 import HTTPTestSupport
 import Store
+import Web
 import XCTest
 
 final class CitizenPagesTests: CitizenTestCase {
@@ -239,5 +241,36 @@ final class CitizenPagesTests: CitizenTestCase {
     try store.removeExamples()
     try publishVersion(code, goals: [Self.goal("Rigtigt mål")])
     XCTAssertFalse(try get("/kommune/\(code)").text.contains("Eksempeldata"))
+  }
+}
+
+final class ErrorPageTests: XCTestCase {
+  struct SecretFailure: Error, CustomStringConvertible {
+    var description: String { "secret-internal-detail" }
+  }
+
+  func testAFailingHandlerGetsTheSite500PageWithoutDetails() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "error-pages-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = try Store.open(path: folder.appendingPathComponent("test.sqlite").path, readers: 1)
+    let root = CitizenTestCase.projectRoot
+    var router = Router()
+    try CitizenSite(
+      store: store, templates: try TemplateLibrary(directory: root.appendingPathComponent("Templates").path),
+      staticFiles: try StaticFiles(root: root.appendingPathComponent("Public").path)
+    ).register(on: &router)
+    router.get("/fejl") { _ in throw SecretFailure() }
+    var configuration = ServerConfiguration(host: "127.0.0.1", port: 0)
+    configuration.accessLog = false
+    let server = HTTPServer(configuration: configuration, responder: router)
+    try server.start()
+    defer { server.shutdown() }
+    let reply = try TestClient(port: server.boundPort).request("GET", "/fejl")
+    XCTAssertEqual(reply.status, 500)
+    XCTAssertTrue(reply.text.contains("Der skete en fejl"))
+    XCTAssertTrue(reply.text.contains("class=\"site-header\""))
+    XCTAssertFalse(reply.text.contains("secret-internal-detail"))
   }
 }
