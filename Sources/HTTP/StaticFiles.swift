@@ -29,8 +29,8 @@ public struct StaticFiles: HTTPResponder {
   }
 
   public init(
-    root: String, urlPrefix: String = "/static", cacheControl: String = "public, max-age=300",
-    immutableCacheControl: String = "public, max-age=31536000, immutable",
+    root: String, urlPrefix: String = "/static", cacheControl: String = "max-age=300",
+    immutableCacheControl: String = "max-age=31536000, immutable",
     maximumCachedFileSize: Int = 512 * 1024, maximumCacheBytes: Int = 64 * 1024 * 1024
   ) throws {
     guard let resolved = StaticFiles.realPath(root),

@@ -162,7 +162,7 @@ final class RouterServerTests: XCTestCase {
 
     let hashed = try get(staticFiles.url(for: "site.css"))
     XCTAssertEqual(hashed.status, 200)
-    XCTAssertEqual(hashed.header("Cache-Control"), "public, max-age=31536000, immutable")
+    XCTAssertEqual(hashed.header("Cache-Control"), "max-age=31536000, immutable")
 
     let head = try get("/static/site.css", method: "HEAD")
     XCTAssertEqual(head.status, 200)

@@ -58,7 +58,7 @@ final class StaticFilesTests: XCTestCase {
     XCTAssertEqual(css.status, .ok)
     XCTAssertEqual(bodyText(css), "body { color: #123; }")
     XCTAssertEqual(css.headers["Content-Type"], "text/css; charset=utf-8")
-    XCTAssertEqual(css.headers["Cache-Control"], "public, max-age=300")
+    XCTAssertEqual(css.headers["Cache-Control"], "max-age=300")
     let etag = try XCTUnwrap(css.headers["ETag"])
     XCTAssertTrue(etag.hasPrefix("\"") && etag.hasSuffix("\"") && etag.count == 18, etag)
     XCTAssertEqual(try get(files, "/static/site.css").headers["ETag"], etag)
@@ -204,7 +204,7 @@ final class StaticFilesTests: XCTestCase {
 
     let hashed = try get(files, url)
     XCTAssertEqual(bodyText(hashed), "body { color: #123; }")
-    XCTAssertEqual(hashed.headers["Cache-Control"], "public, max-age=31536000, immutable")
+    XCTAssertEqual(hashed.headers["Cache-Control"], "max-age=31536000, immutable")
     XCTAssertEqual(hashed.headers["Content-Type"], "text/css; charset=utf-8")
 
     try write("site.css", "body { color: red; }")
@@ -213,8 +213,8 @@ final class StaticFilesTests: XCTestCase {
     // The old URL still answers, with the new content, but must not be cached as immutable.
     let stale = try get(files, url)
     XCTAssertEqual(bodyText(stale), "body { color: red; }")
-    XCTAssertEqual(stale.headers["Cache-Control"], "public, max-age=300")
-    XCTAssertEqual(try get(files, newURL).headers["Cache-Control"], "public, max-age=31536000, immutable")
+    XCTAssertEqual(stale.headers["Cache-Control"], "max-age=300")
+    XCTAssertEqual(try get(files, newURL).headers["Cache-Control"], "max-age=31536000, immutable")
   }
 
   func testHashedURLsForNestedAndExtensionlessAndMissingFiles() throws {
@@ -247,7 +247,7 @@ final class StaticFilesTests: XCTestCase {
     XCTAssertTrue(response.headers["ETag"]?.hasPrefix("W/\"") ?? false)
     let url = files.url(for: "big.bin")
     XCTAssertTrue(url.hasPrefix("/static/big."), url)
-    XCTAssertEqual(try get(files, url).headers["Cache-Control"], "public, max-age=31536000, immutable")
+    XCTAssertEqual(try get(files, url).headers["Cache-Control"], "max-age=31536000, immutable")
     // Small files are still served from memory.
     guard case .bytes = try get(files, "/static/site.css").body else { return XCTFail("expected bytes") }
   }
