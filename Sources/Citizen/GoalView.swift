@@ -48,8 +48,11 @@ struct GoalView {
         GoalProgress.Measurement($0.status, budgetYear: $0.budgetYear)
       }
       let progress = GoalProgress(goal: goal, adjustments: adjustments, measurements: measurements)
-      var badge = progress.badge
-      var explanation = progress.explanation
+      // One assessment and one explanation for the badge and the chart.
+      let assessment = progress.assessment
+      let progressExplanation = progress.explanation(of: assessment)
+      var badge = assessment.badge
+      var explanation = progressExplanation
       // A status without a measured value: the line cannot judge it, but the council's own verdict can.
       if badge == .noData, let latest, measurements.isEmpty, latest.status.result != .partly {
         badge = latest.status.result == .reached ? .reached : .behind
@@ -63,8 +66,10 @@ struct GoalView {
         "explanation": .string(explanation),
       ]
       fields["chart"] =
-        GoalChart.svg(progress, title: goal.title, idPrefix: "graf-\(goal.lineage)").map(TemplateValue.raw)
-        ?? .null
+        GoalChart.svg(
+          progress, assessment: assessment, explanation: progressExplanation, title: goal.title,
+          idPrefix: "graf-\(goal.lineage)"
+        ).map(TemplateValue.raw) ?? .null
     }
     return .object(fields)
   }

@@ -64,7 +64,8 @@ final class RawOutputSourceTests: XCTestCase {
       madeText.filter { !$0.hasPrefix("TemplateLexer.swift:") },
       ["TemplateProgram.swift: private(set) var text = TemplateText(bytes: [])"])
     // No triple-brace form exists, and nothing else in the module constructs RawHTML but GoalChart, from an
-    // SVGWriter: its only writer of text that is not a literal escapes it.
+    // SVGWriter: its only writer of text that is not a literal escapes it; the others write digits and the
+    // separators of numbers and dates, or an id's letters, digits, "-", "_" and ".".
     XCTAssertEqual(
       lines(containing: "RawHTML(", in: sources),
       ["GoalChart.swift: return RawHTML(trustedBytes: svg.finish())"])
@@ -76,6 +77,11 @@ final class RawOutputSourceTests: XCTestCase {
       [
         "SVGWriter.swift: mutating func markup(_ text: StaticString) {",
         "SVGWriter.swift: mutating func escaped(_ text: String) {",
+        "SVGWriter.swift: mutating func danishNumber(_ value: Double, maximumFractionDigits: Int = 2) {",
+        "SVGWriter.swift: mutating func quantity(_ value: Double, unit: String?) {",
+        "SVGWriter.swift: mutating func date(_ date: CalendarDate) {",
+        "SVGWriter.swift: mutating func integer(_ value: Int) {",
+        "SVGWriter.swift: mutating func identifier(_ prefix: String) {",
         "SVGWriter.swift: mutating func number(_ value: Double) {",
         "SVGWriter.swift: mutating func attribute(_ name: StaticString, _ value: Double) {",
         "SVGWriter.swift: mutating func point(_ x: Double, _ y: Double) {",
