@@ -56,7 +56,10 @@ public enum GoalChart {
     drawAdjustments(progress, layout, into: &svg)
     drawLine(progress, layout, into: &svg)
     drawMeasurements(progress, layout, into: &svg)
-    drawLegend(progress, into: &svg)
+    svg.fragment(
+      legends[
+        (progress.baseline != nil ? 1 : 0) | (progress.target != nil ? 2 : 0)
+          | (progress.measurements.isEmpty ? 0 : 4) | (progress.adjustments.isEmpty ? 0 : 8)])
     svg.markup("</svg>")
     return RawHTML(trustedBytes: svg.finish())
   }
@@ -91,12 +94,10 @@ public enum GoalChart {
     let scale = layout.values
     svg.markup(##"<g class="goal-chart-grid" stroke="#8c8c8c" stroke-width="0.5">"##)
     for multiple in scale.gridMultiples {
-      let y = layout.y(multiple * scale.step)
       svg.markup("<line")
       svg.attribute("x1", layout.axisLeft)
-      svg.attribute("x2", GoalChartLayout.axisRight)
-      svg.attribute("y1", y)
-      svg.attribute("y2", y)
+      svg.fragment(axisRight)
+      svg.attributes("y1", "y2", layout.y(multiple * scale.step))
       svg.markup("/>")
     }
     svg.markup(##"</g><g class="goal-chart-values" fill="#505050" text-anchor="end">"##)
@@ -116,6 +117,22 @@ public enum GoalChart {
     svg.markup("</g>")
   }
 
+  /// ` x2="314"`, where the value axis's gridlines end.
+  private static let axisRight = SVGFragment { $0.attribute("x2", GoalChartLayout.axisRight) }
+
+  /// The end of a year tick under the time axis, after its x1 and x2.
+  private static let tickEnd = SVGFragment {
+    $0.attribute("y1", GoalChartLayout.plotBottom)
+    $0.attribute("y2", GoalChartLayout.plotBottom + 4)
+    $0.markup("/>")
+  }
+
+  /// ` y="142">`, the baseline of a year label.
+  private static let yearLabelY = SVGFragment {
+    $0.attribute("y", GoalChartLayout.yearLabelBaseline)
+    $0.markup(">")
+  }
+
   private static func drawTimeAxis(_ layout: GoalChartLayout, into svg: inout SVGWriter) {
     svg.markup(##"<g class="goal-chart-time" stroke="#505050" stroke-width="1"><line"##)
     svg.attribute("x1", layout.axisLeft)
@@ -125,18 +142,14 @@ public enum GoalChart {
     svg.markup("/>")
     layout.newYears { _, x in
       svg.markup("<line")
-      svg.attribute("x1", x)
-      svg.attribute("x2", x)
-      svg.attribute("y1", GoalChartLayout.plotBottom)
-      svg.attribute("y2", GoalChartLayout.plotBottom + 4)
-      svg.markup("/>")
+      svg.attributes("x1", "x2", x)
+      svg.fragment(tickEnd)
     }
     svg.markup(##"</g><g class="goal-chart-years" fill="#505050" text-anchor="middle">"##)
     layout.yearLabels { year, x in
       svg.markup("<text")
       svg.attribute("x", x)
-      svg.attribute("y", GoalChartLayout.yearLabelBaseline)
-      svg.markup(">")
+      svg.fragment(yearLabelY)
       svg.integer(year)
       svg.markup("</text>")
     }
@@ -151,8 +164,7 @@ public enum GoalChart {
       svg.markup(##"<g class="goal-chart-adjustment" stroke="#a14600"><title>"##)
       GoalChartText.adjustment(adjustment, progress, into: &svg)
       svg.markup(##"</title><line stroke-width="1" stroke-dasharray="2 2""##)
-      svg.attribute("x1", x)
-      svg.attribute("x2", x)
+      svg.attributes("x1", "x2", x)
       svg.attribute("y1", GoalChartLayout.plotTop + 6)
       svg.attribute("y2", GoalChartLayout.plotBottom)
       svg.markup(##"/><polygon fill="#a14600" points=""##)
@@ -224,9 +236,21 @@ public enum GoalChart {
     }
   }
 
+  /// The legend of a chart with a baseline (1), a target (2), measurements (4) and adjustments (8), by the sum of
+  /// the numbers of what it has: it depends on nothing else, so each is written once.
+  private static let legends = (0..<16).map { marks in
+    SVGFragment {
+      drawLegend(
+        baseline: marks & 1 != 0, target: marks & 2 != 0, measurements: marks & 4 != 0,
+        adjustments: marks & 8 != 0, into: &$0)
+    }
+  }
+
   /// One row under the time axis naming each kind of mark the chart has (the adjustment's triangle and old target
   /// share the label "Justering").
-  private static func drawLegend(_ progress: GoalProgress, into svg: inout SVGWriter) {
+  private static func drawLegend(
+    baseline: Bool, target: Bool, measurements: Bool, adjustments: Bool, into svg: inout SVGWriter
+  ) {
     let y = GoalChartLayout.legendBaseline
     let middle = y - 3.5
     var x = 4.0
@@ -241,7 +265,7 @@ public enum GoalChart {
       svg.markup("</text>")
       x += width + 7
     }
-    if progress.baseline != nil {
+    if baseline {
       svg.markup(##"<rect width="7" height="7" fill="#505050""##)
       svg.attribute("x", x)
       svg.attribute("y", middle - 3.5)
@@ -249,7 +273,7 @@ public enum GoalChart {
       x += 10
       label("Udgangspunkt", width: 72)
     }
-    if progress.baseline != nil && progress.target != nil {
+    if baseline && target {
       svg.markup(##"<line stroke="#505050" stroke-width="1.5" stroke-dasharray="5 4""##)
       svg.attribute("x1", x)
       svg.attribute("x2", x + 16)
@@ -259,7 +283,7 @@ public enum GoalChart {
       x += 19
       label("Mållinje", width: 40)
     }
-    if progress.target != nil {
+    if target {
       svg.markup(##"<circle r="4" fill="#ffffff" stroke="#1a6e2e" stroke-width="2""##)
       svg.attribute("cx", x + 4)
       svg.attribute("cy", middle)
@@ -267,14 +291,14 @@ public enum GoalChart {
       x += 11
       label("Mål", width: 19)
     }
-    if !progress.measurements.isEmpty {
+    if measurements {
       svg.markup(##"<path fill="#1d5aa6" d=""##)
       diamondPath(x + 4.5, middle, into: &svg)
       svg.markup(##""/>"##)
       x += 12
       label("Målt", width: 22)
     }
-    if !progress.adjustments.isEmpty {
+    if adjustments {
       svg.markup(##"<polygon fill="#a14600" points=""##)
       trianglePoints(x + 4, middle - 3, into: &svg)
       svg.markup(

@@ -64,4 +64,20 @@ final class SVGWriterTests: XCTestCase {
     XCTAssertEqual(written { $0.identifier("7_x.y") }, "c-7_x.y")
     XCTAssertEqual(written { $0.identifier("") }, "c-")
   }
+
+  func testPairedAttributesShareOneValueAndFragmentsRepeatWhatWasWritten() {
+    XCTAssertEqual(written { $0.attributes("x1", "x2", -12.34) }, #" x1="-12.3" x2="-12.3""#)
+    XCTAssertEqual(written { $0.attributes("cy", "y", 5) }, #" cy="5" y="5""#)
+    let end = SVGFragment {
+      $0.attribute("y", 142)
+      $0.markup(">")
+    }
+    XCTAssertEqual(
+      written {
+        $0.markup("<text")
+        $0.fragment(end)
+        $0.markup("a</text><text")
+        $0.fragment(end)
+      }, #"<text y="142">a</text><text y="142">"#)
+  }
 }
