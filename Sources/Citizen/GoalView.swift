@@ -15,17 +15,29 @@ struct GoalView {
 
   var href: String { "/kommune/\(municipalityCode)/maal/\(goal.lineage)" }
 
+  /// "82 % (22. juni 2010)", or without the date when there is none; "" without a value.
   static func numbers(_ value: Double?, unit: String?, date: CalendarDate?) -> String {
     guard let value else { return "" }
     var text = DanishFormat.quantity(value, unit: unit)
-    if let date { text += " (\(DanishFormat.date(date)))" }
+    if let date {
+      // `danishText` is `DanishFormat.date`'s wording without string interpolation (GoalViewTextTests).
+      text.reserveCapacity(text.utf8.count + 21)
+      text += " ("
+      text += date.danishText
+      text += ")"
+    }
     return text
   }
 
+  /// "90 % senest 31. december 2013", or without the date when there is none; "" without a value.
   static func targetText(_ value: Double?, unit: String?, date: CalendarDate?) -> String {
     guard let value else { return "" }
     var text = DanishFormat.quantity(value, unit: unit)
-    if let date { text += " senest \(DanishFormat.date(date))" }
+    if let date {
+      text.reserveCapacity(text.utf8.count + 26)
+      text += " senest "
+      text += date.danishText
+    }
     return text
   }
 

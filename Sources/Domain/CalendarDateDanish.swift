@@ -25,3 +25,44 @@ extension CalendarDate {
     return count
   }
 }
+
+extension CalendarDate {
+  /// "22. juni 2010": the date in words, as Danish running text writes it (no leading zeros).
+  public var danishText: String {
+    String(unsafeUninitializedCapacity: 18) { writeDanishText(to: $0.baseAddress!) }
+  }
+
+  /// `danishText` written as UTF-8 to `destination`, which must have room for 18 bytes ("30. september 9999");
+  /// returns how many it wrote.
+  public func writeDanishText(to destination: UnsafeMutablePointer<UInt8>) -> Int {
+    var count = 0
+    func put(_ byte: UInt8) {
+      destination[count] = byte
+      count += 1
+    }
+    func number(_ value: Int) {
+      var divisor = 1000  // years run to 9999, days to 31
+      while divisor > 1 && value < divisor { divisor /= 10 }
+      while divisor > 0 {
+        put(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value / divisor % 10))
+        divisor /= 10
+      }
+    }
+    number(day)
+    put(UInt8(ascii: "."))
+    put(UInt8(ascii: " "))
+    CalendarDate.danishMonthNames[month - 1].withUTF8Buffer { name in
+      for byte in name { put(byte) }
+    }
+    put(UInt8(ascii: " "))
+    number(year)
+    return count
+  }
+
+  /// The months' names in Danish, January first.
+  private static let danishMonthNames: [StaticString] = [
+    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+    "november",
+    "december",
+  ]
+}

@@ -81,19 +81,21 @@ struct SVGWriter: ~Copyable {
   /// `prefix` as an id: bytes other than ASCII letters, digits, `-`, `_` and `.` become `-`, and `c-` goes
   /// before a prefix not starting with a letter.
   mutating func identifier(_ prefix: String) {
-    reserve(prefix.utf8.count + 2)
-    if let first = prefix.utf8.first, (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z")
-    {
-    } else {
-      put(UInt8(ascii: "c"))
-      put(UInt8(ascii: "-"))
-    }
-    for byte in prefix.utf8 {
-      switch byte {
-      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
-        put(byte)
-      default: put(UInt8(ascii: "-"))
+    var prefix = prefix
+    prefix.withUTF8 { bytes in
+      reserve(bytes.count + 2)
+      if let first = bytes.first, (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z") {
+      } else {
+        put(UInt8(ascii: "c"))
+        put(UInt8(ascii: "-"))
+      }
+      for byte in bytes {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+          UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+          put(byte)
+        default: put(UInt8(ascii: "-"))
+        }
       }
     }
   }
