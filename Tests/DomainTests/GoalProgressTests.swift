@@ -74,6 +74,16 @@ final class GoalProgressTests: XCTestCase {
     XCTAssertEqual(caughtUp.badge, .reached)
   }
 
+  func testMeasurementsInOrderKeepTheirOrderButLoseValuesThatAreNotNumbers() {
+    let inOrder = tenDayGoal([
+      measured("2011-01-03", 81, year: 2012), measured("2011-01-05", .nan, year: 2013),
+      measured("2011-01-05", 83, year: 2013), measured("2011-01-05", 84, year: 2013),
+    ])
+    XCTAssertEqual(inOrder.measurements.map(\.value), [81, 83, 84])
+    let tied = tenDayGoal([measured("2011-01-05", 83, year: 2014), measured("2011-01-05", 82, year: 2013)])
+    XCTAssertEqual(tied.measurements.map(\.budgetYear), [2013, 2014])
+  }
+
   func testNoDataWithoutMeasurementsOrWithoutTheNumbersOfTheLine() {
     XCTAssertEqual(tenDayGoal([]).badge, .noData)
     XCTAssertEqual(tenDayGoal([measured("2011-01-05", .nan)]).badge, .noData)
