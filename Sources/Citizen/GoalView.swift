@@ -30,7 +30,7 @@ struct GoalView {
   }
 
   /// `DanishFormat.quantity(value, unit:)`, `before`, `DanishFormat.date(date)` and `after`, made in one buffer:
-  /// string interpolation and appends cost ten times as much on a page that shows many of them.
+  /// interpolation and appends cost about twice as much, on a page that shows many of them.
   /// (`CalendarDate.writeDanishText` writes `DanishFormat.date`'s words; GoalViewTextTests holds them equal.)
   private static func quantity(
     _ value: Double, unit: String?, then before: StaticString, _ date: CalendarDate, _ after: StaticString
