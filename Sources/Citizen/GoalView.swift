@@ -15,18 +15,51 @@ struct GoalView {
 
   var href: String { "/kommune/\(municipalityCode)/maal/\(goal.lineage)" }
 
+  /// "82 % (22. juni 2010)", or without the date when there is none; "" without a value.
   static func numbers(_ value: Double?, unit: String?, date: CalendarDate?) -> String {
     guard let value else { return "" }
-    var text = DanishFormat.quantity(value, unit: unit)
-    if let date { text += " (\(DanishFormat.date(date)))" }
-    return text
+    guard let date else { return DanishFormat.quantity(value, unit: unit) }
+    return quantity(value, unit: unit, then: " (", date, ")")
   }
 
+  /// "90 % senest 31. december 2013", or without the date when there is none; "" without a value.
   static func targetText(_ value: Double?, unit: String?, date: CalendarDate?) -> String {
     guard let value else { return "" }
-    var text = DanishFormat.quantity(value, unit: unit)
-    if let date { text += " senest \(DanishFormat.date(date))" }
-    return text
+    guard let date else { return DanishFormat.quantity(value, unit: unit) }
+    return quantity(value, unit: unit, then: " senest ", date, "")
+  }
+
+  /// `DanishFormat.quantity(value, unit:)`, `before`, `DanishFormat.date(date)` and `after`, made in one buffer:
+  /// interpolation and appends cost about twice as much, on a page that shows many of them.
+  /// (`CalendarDate.writeDanishText` writes `DanishFormat.date`'s words; GoalViewTextTests holds them equal.)
+  private static func quantity(
+    _ value: Double, unit: String?, then before: StaticString, _ date: CalendarDate, _ after: StaticString
+  ) -> String {
+    var unit = unit ?? ""
+    return unit.withUTF8 { unitBytes in
+      let capacity =
+        DanishNumber.maximumByteCount + 1 + unitBytes.count + before.utf8CodeUnitCount + 18
+        + after.utf8CodeUnitCount
+      return String(unsafeUninitializedCapacity: capacity) { buffer in
+        let base = buffer.baseAddress!
+        var count = DanishNumber.write(value, to: base)
+        func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+          for byte in bytes {
+            base[count] = byte
+            count += 1
+          }
+        }
+        if !unitBytes.isEmpty {
+          base[count] = UInt8(ascii: " ")
+          count += 1
+          put(unitBytes)
+        }
+        before.withUTF8Buffer(put)
+        count += date.writeDanishText(to: base + count)
+        after.withUTF8Buffer(put)
+        return count
+      }
+    }
   }
 
   var templateValue: TemplateValue {
@@ -48,8 +81,11 @@ struct GoalView {
         GoalProgress.Measurement($0.status, budgetYear: $0.budgetYear)
       }
       let progress = GoalProgress(goal: goal, adjustments: adjustments, measurements: measurements)
-      var badge = progress.badge
-      var explanation = progress.explanation
+      // One assessment and one explanation for the badge and the chart.
+      let assessment = progress.assessment
+      let progressExplanation = progress.explanation(of: assessment)
+      var badge = assessment.badge
+      var explanation = progressExplanation
       // A status without a measured value: the line cannot judge it, but the council's own verdict can.
       if badge == .noData, let latest, measurements.isEmpty, latest.status.result != .partly {
         badge = latest.status.result == .reached ? .reached : .behind
@@ -63,8 +99,10 @@ struct GoalView {
         "explanation": .string(explanation),
       ]
       fields["chart"] =
-        GoalChart.svg(progress, title: goal.title, idPrefix: "graf-\(goal.lineage)").map(TemplateValue.raw)
-        ?? .null
+        GoalChart.svg(
+          progress, assessment: assessment, explanation: progressExplanation, title: goal.title,
+          idPrefix: "graf-\(goal.lineage)"
+        ).map(TemplateValue.raw) ?? .null
     }
     return .object(fields)
   }

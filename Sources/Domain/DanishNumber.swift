@@ -14,8 +14,26 @@ public enum DanishNumber {
     return text
   }
 
-  private static func number(_ value: Double, maximumFractionDigits: Int) -> String {
-    guard value.isFinite else { return "–" }
+  /// Whether `format(_:unit:)` with `unit` ends in a full stop ("1.100 kr."): only a unit can, a number never.
+  public static func endsWithFullStop(unit: String?) -> Bool {
+    guard let unit, !unit.isEmpty, unit.utf8.last == UInt8(ascii: ".") else { return false }
+    return unit.hasSuffix(".")
+  }
+
+  /// The most bytes `write` writes.
+  public static let maximumByteCount = 34
+
+  /// `format(value, maximumFractionDigits:)` without a unit, written as UTF-8 to `destination`, which must have
+  /// room for `maximumByteCount` bytes; returns how many it wrote. For callers that build bytes, not Strings.
+  public static func write(
+    _ value: Double, maximumFractionDigits: Int = 2, to destination: UnsafeMutablePointer<UInt8>
+  ) -> Int {
+    guard value.isFinite else {
+      destination[0] = 0xE2  // "–", an en dash
+      destination[1] = 0x80
+      destination[2] = 0x93
+      return 3
+    }
     var digits = min(max(maximumFractionDigits, 0), 6)
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
@@ -25,37 +43,51 @@ public enum DanishNumber {
       scale = 1
     }
     let scaled = (value.magnitude * scale).rounded(.toNearestOrAwayFromZero)
-    guard scaled < 18_446_744_073_709_551_616 else { return exponentNotation(value) }
+    guard scaled < 18_446_744_073_709_551_616 else {
+      var text = exponentNotation(value)
+      return text.withUTF8 { bytes in
+        let count = min(bytes.count, maximumByteCount)
+        for index in 0..<count { destination[index] = bytes[index] }
+        return count
+      }
+    }
     var units = UInt64(scaled)
-    if units == 0 { return "0" }
+    if units == 0 {
+      destination[0] = UInt8(ascii: "0")
+      return 1
+    }
     // At most 20 integer digits, 6 separators, a sign, a comma and 6 decimals: written backwards from the end.
-    return String(unsafeUninitializedCapacity: 34) { buffer in
-      var position = 34
-      func put(_ byte: UInt8) {
-        position -= 1
-        buffer[position] = byte
+    var position = maximumByteCount
+    func put(_ byte: UInt8) {
+      position -= 1
+      destination[position] = byte
+    }
+    var wroteFraction = false
+    for _ in 0..<digits {
+      let digit = UInt8(units % 10)
+      units /= 10
+      if digit != 0 || wroteFraction {
+        put(UInt8(ascii: "0") + digit)
+        wroteFraction = true
       }
-      var wroteFraction = false
-      for _ in 0..<digits {
-        let digit = UInt8(units % 10)
-        units /= 10
-        if digit != 0 || wroteFraction {
-          put(UInt8(ascii: "0") + digit)
-          wroteFraction = true
-        }
-      }
-      if wroteFraction { put(UInt8(ascii: ",")) }
-      var written = 0
-      repeat {
-        if written > 0 && written % 3 == 0 { put(UInt8(ascii: ".")) }
-        put(UInt8(ascii: "0") + UInt8(units % 10))
-        units /= 10
-        written += 1
-      } while units > 0
-      if value < 0 { put(UInt8(ascii: "-")) }
-      let count = 34 - position
-      for index in 0..<count { buffer[index] = buffer[position + index] }
-      return count
+    }
+    if wroteFraction { put(UInt8(ascii: ",")) }
+    var written = 0
+    repeat {
+      if written > 0 && written % 3 == 0 { put(UInt8(ascii: ".")) }
+      put(UInt8(ascii: "0") + UInt8(units % 10))
+      units /= 10
+      written += 1
+    } while units > 0
+    if value < 0 { put(UInt8(ascii: "-")) }
+    let count = maximumByteCount - position
+    for index in 0..<count { destination[index] = destination[position + index] }
+    return count
+  }
+
+  private static func number(_ value: Double, maximumFractionDigits: Int) -> String {
+    String(unsafeUninitializedCapacity: maximumByteCount) { buffer in
+      write(value, maximumFractionDigits: maximumFractionDigits, to: buffer.baseAddress!)
     }
   }
 

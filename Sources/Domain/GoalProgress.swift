@@ -54,14 +54,25 @@ public struct GoalProgress: Hashable, Sendable {
     self.target = target.flatMap { $0.value.isFinite ? $0 : nil }
     self.direction = direction
     self.unit = unit
-    self.adjustments = adjustments.enumerated().sorted {
-      ($0.element.adjustedOn, $0.element.id, $0.offset) < ($1.element.adjustedOn, $1.element.id, $1.offset)
-    }.map(\.element)
-    self.measurements = measurements.enumerated().filter { $0.element.value.isFinite }.sorted {
-      ($0.element.date, $0.element.budgetYear, $0.offset) < (
-        $1.element.date, $1.element.budgetYear, $1.offset
-      )
-    }.map(\.element)
+    // Nearly always they come in order, and a stable sort would give them back as they are.
+    func inOrder<T>(_ items: [T], _ key: (T) -> (CalendarDate, Int64)) -> Bool {
+      items.indices.dropFirst().allSatisfy { index in !(key(items[index]) < key(items[index - 1])) }
+    }
+    self.adjustments =
+      inOrder(adjustments, { ($0.adjustedOn, $0.id) })
+      ? adjustments
+      : adjustments.enumerated().sorted {
+        ($0.element.adjustedOn, $0.element.id, $0.offset) < ($1.element.adjustedOn, $1.element.id, $1.offset)
+      }.map(\.element)
+    self.measurements =
+      measurements.allSatisfy { $0.value.isFinite }
+        && inOrder(measurements, { ($0.date, Int64($0.budgetYear)) })
+      ? measurements
+      : measurements.enumerated().filter { $0.element.value.isFinite }.sorted {
+        ($0.element.date, $0.element.budgetYear, $0.offset) < (
+          $1.element.date, $1.element.budgetYear, $1.offset
+        )
+      }.map(\.element)
   }
 
   /// The goal's own numbers: baseline and (current) target, direction and unit.

@@ -62,24 +62,43 @@ extension GoalProgress {
 
   /// One Danish sentence that says why the badge is what it is, e.g.
   /// "Målt 82 % pr. 31.12.2012; linjen mod målet lå på 84 %."
-  public var explanation: String {
-    let assessment = assessment
+  public var explanation: String { explanation(of: assessment) }
+
+  /// `explanation` for an `assessment` already made (it must be this progress's own).
+  public func explanation(of assessment: Assessment) -> String {
     guard let measurement = assessment.measurement, let target, let expected = assessment.expectedValue else {
       if baseline == nil || target == nil {
         return "Målet mangler tal for udgangspunkt eller mål med dato, så fremdriften kan ikke vurderes."
       }
       return "Der er endnu ingen målinger."
     }
-    let measured = "Målt \(format(measurement.value)) pr. \(measurement.date.danishNumeric)"
-    switch assessment.badge {
-    case .reached:
-      return "\(measured); målet på \(format(target.value)) er nået."
-    case .behind where measurement.date >= target.date:
-      return "\(measured); målet på \(format(target.value)) skulle være nået \(target.date.danishNumeric)."
-    case .onTrack, .behind, .noData:
-      // No second full stop after a unit that ends in one ("1.138,09 kr.").
-      let line = "\(measured); linjen mod målet lå på \(format(expected))"
-      return line.hasSuffix(".") ? line : line + "."
+    let unit = unit
+    // The longest sentence has 2 numbers with the unit, 2 dates and under 80 bytes of words.
+    let capacity = 100 + 2 * (DanishNumber.maximumByteCount + 1 + (unit?.utf8.count ?? 0)) + 2 * 10
+    return String(unsafeUninitializedCapacity: capacity) { buffer in
+      var text = TextBytes(buffer)
+      text.append("Målt ")
+      text.append(measurement.value, unit: unit)
+      text.append(" pr. ")
+      text.append(measurement.date)
+      switch assessment.badge {
+      case .reached:
+        text.append("; målet på ")
+        text.append(target.value, unit: unit)
+        text.append(" er nået.")
+      case .behind where measurement.date >= target.date:
+        text.append("; målet på ")
+        text.append(target.value, unit: unit)
+        text.append(" skulle være nået ")
+        text.append(target.date)
+        text.append(".")
+      case .onTrack, .behind, .noData:
+        text.append("; linjen mod målet lå på ")
+        text.append(expected, unit: unit)
+        // No second full stop after a unit that ends in one ("1.138,09 kr.").
+        if !DanishNumber.endsWithFullStop(unit: unit) { text.append(".") }
+      }
+      return text.count
     }
   }
 

@@ -18,110 +18,153 @@ public enum GoalChart {
   /// Returns nil when there is nothing to draw (no baseline, target or measurement with a number and a date):
   /// the page then says "ingen data" itself.
   public static func svg(_ progress: GoalProgress, title: String, idPrefix: String) -> RawHTML? {
+    let assessment = progress.assessment
+    return svg(
+      progress, assessment: assessment, explanation: progress.explanation(of: assessment), title: title,
+      idPrefix: idPrefix)
+  }
+
+  /// `svg(progress, title:, idPrefix:)` for a caller that already has `progress.assessment` and
+  /// `progress.explanation(of:)` of it, so they are made once.
+  public static func svg(
+    _ progress: GoalProgress, assessment: GoalProgress.Assessment, explanation: String, title: String,
+    idPrefix: String
+  ) -> RawHTML? {
     guard let layout = GoalChartLayout(progress) else { return nil }
-    let id = safeID(idPrefix)
-    let text = GoalChartText(progress, goalTitle: title)
-    var svg = SVGWriter(capacity: 4096)
+    let badge = assessment.badge
+    var svg = SVGWriter(capacity: estimatedSize(progress, title: title, explanation: explanation))
     svg.markup(##"<svg xmlns="http://www.w3.org/2000/svg" class="goal-chart goal-chart-"##)
-    svg.escaped(progress.badge.cssClass)
+    svg.escaped(badge.cssClass)
     svg.markup(##"" viewBox="0 0 320 176" width="100%" role="img" aria-labelledby=""##)
-    svg.escaped(id + "-t " + id + "-d")
+    svg.identifier(idPrefix)
+    svg.markup("-t ")
+    svg.identifier(idPrefix)
+    svg.markup("-d")
     svg.markup(##"" font-family="sans-serif" font-size="10"><title id=""##)
-    svg.escaped(id + "-t")
+    svg.identifier(idPrefix)
+    svg.markup("-t")
     svg.markup(##"">"##)
-    svg.escaped(text.title)
+    GoalChartText.title(title, into: &svg)
     svg.markup(##"</title><desc id=""##)
-    svg.escaped(id + "-d")
+    svg.identifier(idPrefix)
+    svg.markup("-d")
     svg.markup(##"">"##)
-    svg.escaped(text.description)
+    GoalChartText.description(progress, badge: badge, explanation: explanation, into: &svg)
     svg.markup("</desc>")
     drawGrid(layout, into: &svg)
     drawTimeAxis(layout, into: &svg)
-    drawAdjustments(progress, text, layout, into: &svg)
-    drawLine(progress, text, layout, into: &svg)
-    drawMeasurements(progress, text, layout, into: &svg)
-    drawLegend(progress, into: &svg)
+    drawAdjustments(progress, layout, into: &svg)
+    drawLine(progress, layout, into: &svg)
+    drawMeasurements(progress, layout, into: &svg)
+    svg.fragment(
+      legends[
+        (progress.baseline != nil ? 1 : 0) | (progress.target != nil ? 2 : 0)
+          | (progress.measurements.isEmpty ? 0 : 4) | (progress.adjustments.isEmpty ? 0 : 8)])
     svg.markup("</svg>")
     return RawHTML(trustedBytes: svg.finish())
   }
 
+  /// Room for the whole chart, so its buffer is allocated once: the fixed markup, every year tick, and each
+  /// mark with its texts (those from data escaped, up to 6 bytes a byte).
+  private static func estimatedSize(_ progress: GoalProgress, title: String, explanation: String) -> Int {
+    var years = 2
+    if let first = progress.measurements.first?.date.year, let last = progress.measurements.last?.date.year {
+      years += last - first
+    }
+    if let baseline = progress.baseline, let target = progress.target {
+      years += abs(target.date.year - baseline.date.year)
+    }
+    let unit = progress.unit?.utf8.count ?? 0
+    var size = 3072 + 6 * (title.utf8.count + explanation.utf8.count) + 90 * years + 24 * unit
+    size += progress.measurements.count * (480 + 18 * unit)
+    for adjustment in progress.adjustments {
+      size += 1024 + 24 * unit + 6 * adjustment.reason.utf8.count
+    }
+    return size
+  }
+
   /// `prefix` made safe for an id and an ID reference list (see `svg`).
   static func safeID(_ prefix: String) -> String {
-    var bytes: [UInt8] = prefix.utf8.map { byte in
-      switch byte {
-      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
-        byte
-      default: UInt8(ascii: "-")
-      }
-    }
-    let startsWithLetter = bytes.first.map {
-      ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z")
-    }
-    if startsWithLetter != true { bytes.insert(contentsOf: Array("c-".utf8), at: 0) }
-    return String(decoding: bytes, as: UTF8.self)
+    var svg = SVGWriter(capacity: prefix.utf8.count + 2)
+    svg.identifier(prefix)
+    return String(decoding: svg.finish(), as: UTF8.self)
   }
 
   private static func drawGrid(_ layout: GoalChartLayout, into svg: inout SVGWriter) {
+    let scale = layout.values
     svg.markup(##"<g class="goal-chart-grid" stroke="#8c8c8c" stroke-width="0.5">"##)
-    for (value, _) in layout.gridLabels {
+    for multiple in scale.gridMultiples {
       svg.markup("<line")
       svg.attribute("x1", layout.axisLeft)
-      svg.attribute("x2", GoalChartLayout.axisRight)
-      svg.attribute("y1", layout.y(value))
-      svg.attribute("y2", layout.y(value))
+      svg.fragment(axisRight)
+      svg.attributes("y1", "y2", layout.y(multiple * scale.step))
       svg.markup("/>")
     }
     svg.markup(##"</g><g class="goal-chart-values" fill="#505050" text-anchor="end">"##)
-    for (value, text) in layout.gridLabels {
+    for multiple in scale.gridMultiples {
+      let value = multiple * scale.step
       svg.markup("<text")
       svg.attribute("x", layout.axisLeft - 4)
       svg.attribute("y", layout.y(value) + 3.5)
       svg.markup(">")
-      svg.escaped(text)
+      svg.danishNumber(value, maximumFractionDigits: scale.fractionDigits)
+      if let unit = layout.labelUnit {
+        svg.markup(" ")
+        svg.escaped(unit)
+      }
       svg.markup("</text>")
     }
     svg.markup("</g>")
   }
 
+  /// ` x2="314"`, where the value axis's gridlines end.
+  private static let axisRight = SVGFragment { $0.attribute("x2", GoalChartLayout.axisRight) }
+
+  /// The end of a year tick under the time axis, after its x1 and x2.
+  private static let tickEnd = SVGFragment {
+    $0.attribute("y1", GoalChartLayout.plotBottom)
+    $0.attribute("y2", GoalChartLayout.plotBottom + 4)
+    $0.markup("/>")
+  }
+
+  /// ` y="142">`, the baseline of a year label.
+  private static let yearLabelY = SVGFragment {
+    $0.attribute("y", GoalChartLayout.yearLabelBaseline)
+    $0.markup(">")
+  }
+
   private static func drawTimeAxis(_ layout: GoalChartLayout, into svg: inout SVGWriter) {
-    let years = layout.years
     svg.markup(##"<g class="goal-chart-time" stroke="#505050" stroke-width="1"><line"##)
     svg.attribute("x1", layout.axisLeft)
     svg.attribute("x2", GoalChartLayout.axisRight)
     svg.attribute("y1", GoalChartLayout.plotBottom)
     svg.attribute("y2", GoalChartLayout.plotBottom)
     svg.markup("/>")
-    for x in years.ticks {
+    layout.newYears { _, x in
       svg.markup("<line")
-      svg.attribute("x1", x)
-      svg.attribute("x2", x)
-      svg.attribute("y1", GoalChartLayout.plotBottom)
-      svg.attribute("y2", GoalChartLayout.plotBottom + 4)
-      svg.markup("/>")
+      svg.attributes("x1", "x2", x)
+      svg.fragment(tickEnd)
     }
     svg.markup(##"</g><g class="goal-chart-years" fill="#505050" text-anchor="middle">"##)
-    for label in years.labels {
+    layout.yearLabels { year, x in
       svg.markup("<text")
-      svg.attribute("x", label.x)
-      svg.attribute("y", GoalChartLayout.yearLabelBaseline)
-      svg.markup(">")
-      svg.escaped(String(label.year))
+      svg.attribute("x", x)
+      svg.fragment(yearLabelY)
+      svg.integer(year)
       svg.markup("</text>")
     }
     svg.markup("</g>")
   }
 
   private static func drawAdjustments(
-    _ progress: GoalProgress, _ text: GoalChartText, _ layout: GoalChartLayout, into svg: inout SVGWriter
+    _ progress: GoalProgress, _ layout: GoalChartLayout, into svg: inout SVGWriter
   ) {
-    for (index, adjustment) in progress.adjustments.enumerated() {
+    for adjustment in progress.adjustments {
       let x = layout.x(adjustment.adjustedOn)
       svg.markup(##"<g class="goal-chart-adjustment" stroke="#a14600"><title>"##)
-      svg.escaped(text.adjustments[index])
+      GoalChartText.adjustment(adjustment, progress, into: &svg)
       svg.markup(##"</title><line stroke-width="1" stroke-dasharray="2 2""##)
-      svg.attribute("x1", x)
-      svg.attribute("x2", x)
+      svg.attributes("x1", "x2", x)
       svg.attribute("y1", GoalChartLayout.plotTop + 6)
       svg.attribute("y2", GoalChartLayout.plotBottom)
       svg.markup(##"/><polygon fill="#a14600" points=""##)
@@ -133,16 +176,15 @@ public enum GoalChart {
         svg.attribute("cx", layout.x(old.date))
         svg.attribute("cy", layout.y(old.value))
         svg.markup("><title>")
-        svg.escaped(text.oldTargets[index])
+        GoalChartText.oldTarget(adjustment, progress, into: &svg)
         svg.markup("</title></circle>")
       }
       svg.markup("</g>")
     }
   }
 
-  private static func drawLine(
-    _ progress: GoalProgress, _ text: GoalChartText, _ layout: GoalChartLayout, into svg: inout SVGWriter
-  ) {
+  private static func drawLine(_ progress: GoalProgress, _ layout: GoalChartLayout, into svg: inout SVGWriter)
+  {
     if let baseline = progress.baseline, let target = progress.target {
       svg.markup(
         ##"<line class="goal-chart-line" stroke="#505050" stroke-width="1.5" stroke-dasharray="5 4""##)
@@ -157,7 +199,7 @@ public enum GoalChart {
       svg.attribute("x", layout.x(baseline.date) - 4)
       svg.attribute("y", layout.y(baseline.value) - 4)
       svg.markup("><title>Udgangspunkt: ")
-      svg.escaped(text.baseline ?? "")
+      GoalChartText.baseline(baseline, progress, into: &svg)
       svg.markup("</title></rect>")
     }
     if let target = progress.target {
@@ -166,37 +208,49 @@ public enum GoalChart {
       svg.attribute("cx", layout.x(target.date))
       svg.attribute("cy", layout.y(target.value))
       svg.markup("><title>Mål: ")
-      svg.escaped(text.target ?? "")
+      GoalChartText.target(target, progress, into: &svg)
       svg.markup("</title></circle>")
     }
   }
 
   private static func drawMeasurements(
-    _ progress: GoalProgress, _ text: GoalChartText, _ layout: GoalChartLayout, into svg: inout SVGWriter
+    _ progress: GoalProgress, _ layout: GoalChartLayout, into svg: inout SVGWriter
   ) {
     let measurements = progress.measurements
     if measurements.count > 1 {
       svg.markup(
         ##"<polyline class="goal-chart-measured" fill="none" stroke="#1d5aa6" stroke-width="2" points=""##)
-      for (index, measurement) in measurements.enumerated() {
+      for index in measurements.indices {
         if index > 0 { svg.markup(" ") }
-        svg.point(layout.x(measurement.date), layout.y(measurement.value))
+        svg.point(layout.x(measurements[index].date), layout.y(measurements[index].value))
       }
       svg.markup(##""/>"##)
     }
-    for (index, measurement) in measurements.enumerated() {
+    for measurement in measurements {
       svg.markup(
         ##"<path class="goal-chart-measurement" fill="#1d5aa6" stroke="#ffffff" stroke-width="1" d=""##)
       diamondPath(layout.x(measurement.date), layout.y(measurement.value), into: &svg)
       svg.markup(##""><title>Målt "##)
-      svg.escaped(text.measurements[index])
+      GoalChartText.measurement(measurement, progress, into: &svg)
       svg.markup("</title></path>")
+    }
+  }
+
+  /// The legend of a chart with a baseline (1), a target (2), measurements (4) and adjustments (8), by the sum of
+  /// the numbers of what it has: it depends on nothing else, so each is written once.
+  private static let legends = (0..<16).map { marks in
+    SVGFragment {
+      drawLegend(
+        baseline: marks & 1 != 0, target: marks & 2 != 0, measurements: marks & 4 != 0,
+        adjustments: marks & 8 != 0, into: &$0)
     }
   }
 
   /// One row under the time axis naming each kind of mark the chart has (the adjustment's triangle and old target
   /// share the label "Justering").
-  private static func drawLegend(_ progress: GoalProgress, into svg: inout SVGWriter) {
+  private static func drawLegend(
+    baseline: Bool, target: Bool, measurements: Bool, adjustments: Bool, into svg: inout SVGWriter
+  ) {
     let y = GoalChartLayout.legendBaseline
     let middle = y - 3.5
     var x = 4.0
@@ -211,7 +265,7 @@ public enum GoalChart {
       svg.markup("</text>")
       x += width + 7
     }
-    if progress.baseline != nil {
+    if baseline {
       svg.markup(##"<rect width="7" height="7" fill="#505050""##)
       svg.attribute("x", x)
       svg.attribute("y", middle - 3.5)
@@ -219,7 +273,7 @@ public enum GoalChart {
       x += 10
       label("Udgangspunkt", width: 72)
     }
-    if progress.baseline != nil && progress.target != nil {
+    if baseline && target {
       svg.markup(##"<line stroke="#505050" stroke-width="1.5" stroke-dasharray="5 4""##)
       svg.attribute("x1", x)
       svg.attribute("x2", x + 16)
@@ -229,7 +283,7 @@ public enum GoalChart {
       x += 19
       label("Mållinje", width: 40)
     }
-    if progress.target != nil {
+    if target {
       svg.markup(##"<circle r="4" fill="#ffffff" stroke="#1a6e2e" stroke-width="2""##)
       svg.attribute("cx", x + 4)
       svg.attribute("cy", middle)
@@ -237,14 +291,14 @@ public enum GoalChart {
       x += 11
       label("Mål", width: 19)
     }
-    if !progress.measurements.isEmpty {
+    if measurements {
       svg.markup(##"<path fill="#1d5aa6" d=""##)
       diamondPath(x + 4.5, middle, into: &svg)
       svg.markup(##""/>"##)
       x += 12
       label("Målt", width: 22)
     }
-    if !progress.adjustments.isEmpty {
+    if adjustments {
       svg.markup(##"<polygon fill="#a14600" points=""##)
       trianglePoints(x + 4, middle - 3, into: &svg)
       svg.markup(

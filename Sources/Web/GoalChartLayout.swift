@@ -12,45 +12,77 @@ struct GoalChartLayout {
   static let inset = 10.0
   /// A generous average width of a character at font size 10 (digits are 5.56 in common sans-serif fonts).
   static let characterWidth = 5.8
+  /// The room a year label ("2013") needs.
+  static let yearLabelWidth = 4 * characterWidth + 6
 
   let values: GoalChartValueScale
   let times: GoalChartTimeScale
   let axisLeft: Double
-  /// The gridline values with their labels.
-  let gridLabels: [(value: Double, text: String)]
+  /// The unit after each gridline value: short units ("%", "kr.", "dage") only, longer ones are in the text
+  /// alternative only; nil for none.
+  let labelUnit: String?
 
   /// Nil when nothing can be placed: no baseline, target or measurement.
   init?(_ progress: GoalProgress) {
-    var numbers: [Double] = []
-    var dates: [CalendarDate] = []
-    for point in [progress.baseline, progress.target].compactMap({ $0 }) {
-      numbers.append(point.value)
-      dates.append(point.date)
+    var found = false
+    var minimum = 0.0
+    var maximum = 0.0
+    var earliest = CalendarDate(year: 1, month: 1, day: 1)!
+    var latest = earliest
+    func include(_ value: Double, _ date: CalendarDate) {
+      if found {
+        minimum = min(minimum, value)
+        maximum = max(maximum, value)
+        earliest = min(earliest, date)
+        latest = max(latest, date)
+      } else {
+        found = true
+        (minimum, maximum, earliest, latest) = (value, value, date, date)
+      }
     }
-    for measurement in progress.measurements {
-      numbers.append(measurement.value)
-      dates.append(measurement.date)
-    }
-    guard !numbers.isEmpty else { return nil }
+    if let baseline = progress.baseline { include(baseline.value, baseline.date) }
+    if let target = progress.target { include(target.value, target.date) }
+    for measurement in progress.measurements { include(measurement.value, measurement.date) }
+    guard found else { return nil }
     for adjustment in progress.adjustments {
-      dates.append(adjustment.adjustedOn)
+      earliest = min(earliest, adjustment.adjustedOn)
+      latest = max(latest, adjustment.adjustedOn)
       if let marker = GoalChartLayout.oldTargetPoint(adjustment, progress) {
-        numbers.append(marker.value)
-        dates.append(marker.date)
+        include(marker.value, marker.date)
       }
     }
     let unit = progress.unit?.trimmingWhitespace ?? ""
-    values = GoalChartValueScale(
-      values: numbers, isPercent: unit == "%" || unit.lowercased() == "procent")
-    times = GoalChartTimeScale(dates: dates)
-    // Short units ("%", "kr.", "dage") go on the labels; longer ones are in the text alternative only.
-    let labelUnit = unit.count <= 4 ? unit : nil
-    let scale = values
-    gridLabels = scale.gridValues.map {
-      ($0, DanishNumber.format($0, unit: labelUnit, maximumFractionDigits: scale.fractionDigits))
+    // Only a 7-byte unit can be "procent" in any case, so most units are never lowercased.
+    let isPercent = unit == "%" || (unit.utf8.count == 7 && unit.lowercased() == "procent")
+    values = GoalChartValueScale(minimum: minimum, maximum: maximum, isPercent: isPercent)
+    times = GoalChartTimeScale(earliest: earliest, latest: latest)
+    let labelUnit = !unit.isEmpty && (unit.utf8.count <= 4 || unit.count <= 4) ? unit : nil
+    self.labelUnit = labelUnit
+    // The widest label in characters: the number (ASCII) and " unit".
+    var unitWidth = 0
+    if let labelUnit {
+      let isPrintableASCII = labelUnit.utf8.allSatisfy { (0x20..<0x7F).contains($0) }
+      unitWidth = isPrintableASCII ? 1 + labelUnit.utf8.count : (" " + labelUnit).count
     }
-    let widest = gridLabels.map(\.text.count).max() ?? 0
+    let scale = values
+    let widest = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: DanishNumber.maximumByteCount) {
+      scratch in
+      var widest = 0
+      for multiple in scale.gridMultiples {
+        let digits = DanishNumber.write(
+          multiple * scale.step, maximumFractionDigits: scale.fractionDigits, to: scratch.baseAddress!)
+        widest = max(widest, GoalChartLayout.characters(scratch.baseAddress!, digits) + unitWidth)
+      }
+      return widest
+    }
     axisLeft = min(max(Double(widest) * GoalChartLayout.characterWidth + 8, 28), 110)
+  }
+
+  /// Characters in `count` bytes of a written number: ASCII but for the "–" of a non-finite one.
+  private static func characters(_ bytes: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+    var characters = 0
+    for index in 0..<count where bytes[index] & 0xC0 != 0x80 { characters += 1 }
+    return characters
   }
 
   /// Where an adjustment's old target is drawn: at its old date, else the current target date, else the day of
@@ -63,9 +95,14 @@ struct GoalChartLayout {
   }
 
   func x(_ date: CalendarDate) -> Double {
+    x(daysFromStart: times.start.days(to: date))
+  }
+
+  /// Where the day `days` after the time axis's start lies.
+  func x(daysFromStart days: Int) -> Double {
     let left = axisLeft + GoalChartLayout.inset
     let right = GoalChartLayout.axisRight - GoalChartLayout.inset
-    return left + (right - left) * times.fraction(date)
+    return left + (right - left) * (Double(days) / times.days)
   }
 
   func y(_ value: Double) -> Double {
@@ -73,35 +110,53 @@ struct GoalChartLayout {
     return GoalChartLayout.plotBottom - (GoalChartLayout.plotBottom - GoalChartLayout.plotTop) * fraction
   }
 
-  /// The years along the time axis: a tick at each 1 January inside it, and labels centred in each year's part
-  /// when a year is wide enough, else at the ticks of every 2nd, 5th, 10th … year.
-  var years: (ticks: [Double], labels: [(x: Double, year: Int)]) {
-    let labelWidth = 4 * GoalChartLayout.characterWidth + 6
-    var ticks: [Double] = []
-    var boundaries: [(x: Double, year: Int)] = []
-    for year in (times.start.year + 1)...max(times.end.year, times.start.year + 1) {
-      guard let newYear = CalendarDate(year: year, month: 1, day: 1), newYear <= times.end else { continue }
-      ticks.append(x(newYear))
-      boundaries.append((x(newYear), year))
+  /// Each 1 January inside the time axis (a tick), from the earliest: its year and x.
+  func newYears(_ body: (_ year: Int, _ x: Double) -> Void) {
+    let start = times.start
+    let total = start.days(to: times.end)
+    let last = max(times.end.year, start.year + 1)
+    guard start.year + 1 <= 9999, let first = CalendarDate(year: start.year + 1, month: 1, day: 1) else {
+      return
     }
-    let yearWidth = (x(times.end) - x(times.start)) * 365.25 / Double(max(times.start.days(to: times.end), 1))
+    var days = start.days(to: first)
+    for year in (start.year + 1)...last {
+      guard days <= total, year <= 9999 else { return }
+      body(year, x(daysFromStart: days))
+      days += CalendarDate.isLeapYear(year) ? 366 : 365
+    }
+  }
+
+  /// The years along the time axis, from the earliest: labels centred in each year's part when a year is wide
+  /// enough, else at the ticks of every 2nd, 5th, 10th … year.
+  func yearLabels(_ body: (_ year: Int, _ x: Double) -> Void) {
+    let labelWidth = GoalChartLayout.yearLabelWidth
+    let startX = x(daysFromStart: 0)
+    let endX = x(times.end)
+    let yearWidth = (endX - startX) * 365.25 / Double(max(times.start.days(to: times.end), 1))
     if yearWidth >= labelWidth {
-      var labels: [(x: Double, year: Int)] = []
-      var segmentStart = x(times.start)
+      var segmentStart = startX
       var year = times.start.year
-      for boundary in boundaries + [(x(times.end), times.end.year + 1)] {
-        if boundary.x - segmentStart >= labelWidth { labels.append(((segmentStart + boundary.x) / 2, year)) }
-        segmentStart = boundary.x
-        year = boundary.year
+      var labelled = false
+      func boundary(_ boundaryYear: Int, _ boundaryX: Double) {
+        if boundaryX - segmentStart >= labelWidth {
+          body(year, (segmentStart + boundaryX) / 2)
+          labelled = true
+        }
+        segmentStart = boundaryX
+        year = boundaryYear
       }
-      if labels.isEmpty { labels.append(((x(times.start) + x(times.end)) / 2, times.start.year)) }
-      return (ticks, labels)
+      newYears(boundary)
+      boundary(times.end.year + 1, endX)
+      if !labelled { body(times.start.year, (startX + endX) / 2) }
+      return
     }
     var every = 1
     for candidate in [2, 5, 10, 20, 50, 100, 200, 500, 1000] {
       every = candidate
       if Double(candidate) * yearWidth >= labelWidth { break }
     }
-    return (ticks, boundaries.filter { $0.year % every == 0 })
+    newYears { year, x in
+      if year % every == 0 { body(year, x) }
+    }
   }
 }

@@ -22,6 +22,11 @@ struct GoalChartValueScale: Equatable {
       minimum = min(minimum, value)
       maximum = max(maximum, value)
     }
+    self.init(minimum: minimum, maximum: maximum, isPercent: isPercent)
+  }
+
+  /// The scale for data from `minimum` to `maximum` (finite, minimum <= maximum).
+  init(minimum: Double, maximum: Double, isPercent: Bool) {
     let dataSpan = maximum - minimum
     let pad = dataSpan > 0 ? dataSpan * 0.08 : max(minimum.magnitude * 0.1, 1)
     let floor = minimum >= 0 ? 0 : -Double.infinity
@@ -87,7 +92,12 @@ struct GoalChartValueScale: Equatable {
 
   /// The gridline values from low to high.
   var gridValues: [Double] {
-    stride(from: firstMultiple, through: lastMultiple, by: 1).map { $0 * step }
+    gridMultiples.map { $0 * step }
+  }
+
+  /// The gridlines as multiples of `step`, from low to high, without an array.
+  var gridMultiples: StrideThrough<Double> {
+    stride(from: firstMultiple, through: lastMultiple, by: 1)
   }
 }
 
@@ -104,6 +114,13 @@ struct GoalChartTimeScale: Equatable {
       start = min(start, date)
       end = max(end, date)
     }
+    self.init(earliest: start, latest: end)
+  }
+
+  /// The scale for dates from `earliest` to `latest` (earliest <= latest).
+  init(earliest: CalendarDate, latest: CalendarDate) {
+    var start = earliest
+    var end = latest
     if start == end {
       start = start.adding(days: -183)
       end = end.adding(days: 183)

@@ -1,111 +1,134 @@
 import Domain
 
-/// The Danish words of one goal chart, each made once: its title, the tooltips of its marks and the description
-/// that says everything the drawing shows. Plain text; the writer escapes it.
-struct GoalChartText {
-  let title: String
-  /// "82 % pr. 31.12.2010"
-  let baseline: String?
-  /// "90 % senest 31.12.2013"
-  let target: String?
-  /// "85 % pr. 31.12.2012 (budgetår 2013)", one per measurement in order.
-  let measurements: [String]
-  /// "Målet blev justeret 01.03.2012 fra 95 % til 90 %. Begrundelse: …", one per adjustment in order.
-  let adjustments: [String]
-  /// "Tidligere mål: 95 % (justeret 01.03.2012)", one per adjustment in order.
-  let oldTargets: [String]
-  let description: String
-
-  init(_ progress: GoalProgress, goalTitle: String) {
+/// The Danish words of one goal chart, written straight into its SVG: its title, the tooltips of its marks and
+/// the description that says everything the drawing shows. Numbers, dates and words are written as they are;
+/// the goal's title, unit, reasons and explanation escaped.
+enum GoalChartText {
+  static func title(_ goalTitle: String, into svg: inout SVGWriter) {
     let goalTitle = goalTitle.trimmingWhitespace
-    title = goalTitle.isEmpty ? "Udvikling mod målet" : goalTitle + ": udvikling mod målet"
-    baseline = progress.baseline.map { progress.format($0.value) + " pr. " + $0.date.danishNumeric }
-    target = progress.target.map { progress.format($0.value) + " senest " + $0.date.danishNumeric }
-    measurements = progress.measurements.map {
-      var text = progress.format($0.value)
-      text.reserveCapacity(text.utf8.count + 32)
-      text += " pr. "
-      text += $0.date.danishNumeric
-      text += " (budgetår "
-      text += String($0.budgetYear)
-      text += ")"
-      return text
-    }
-    adjustments = progress.adjustments.map { GoalChartText.adjustment($0, progress) }
-    oldTargets = progress.adjustments.map {
-      var text = "Tidligere mål: "
-      text.reserveCapacity(64)
-      text += progress.format($0.oldTargetValue)
-      if let date = $0.oldTargetDate {
-        text += " senest "
-        text += date.danishNumeric
-      }
-      text += " (justeret "
-      text += $0.adjustedOn.danishNumeric
-      text += ")"
-      return text
-    }
-
-    var description = ""
-    description.reserveCapacity(600)
-    if let baseline {
-      description += "Udgangspunkt: "
-      description += baseline
-      description += ". "
+    if goalTitle.isEmpty {
+      svg.markup("Udvikling mod målet")
     } else {
-      description += "Målet har intet udgangspunkt med tal og dato. "
+      svg.escaped(goalTitle)
+      svg.markup(": udvikling mod målet")
     }
-    if let target {
-      description += "Mål: "
-      description += target
-      description += progress.direction == .higher ? " (højere er bedre). " : " (lavere er bedre). "
-    } else {
-      description += "Målet har ingen målværdi med dato. "
-    }
-    if baseline != nil && target != nil {
-      description += "En stiplet linje går lige fra udgangspunktet til målet. "
-    }
-    if measurements.isEmpty {
-      description += "Der er endnu ingen målinger. "
-    } else {
-      description += measurements.count == 1 ? "Måling: " : "Målinger: "
-      for (index, measurement) in measurements.enumerated() {
-        if index > 0 { description += "; " }
-        description += measurement
-      }
-      description += ". "
-    }
-    for adjustment in adjustments {
-      description += adjustment
-      description += " "
-    }
-    description += "Status: "
-    description += progress.badge.label
-    description += ". "
-    description += progress.explanation
-    self.description = description
   }
 
-  private static func adjustment(_ adjustment: TargetAdjustment, _ progress: GoalProgress) -> String {
-    func target(_ value: Double, _ date: CalendarDate?) -> String {
-      guard let date else { return progress.format(value) }
-      return progress.format(value) + " senest " + date.danishNumeric
+  /// "82 % pr. 31.12.2010"
+  static func baseline(_ point: GoalProgress.Point, _ progress: GoalProgress, into svg: inout SVGWriter) {
+    svg.quantity(point.value, unit: progress.unit)
+    svg.markup(" pr. ")
+    svg.date(point.date)
+  }
+
+  /// "90 % senest 31.12.2013"
+  static func target(_ point: GoalProgress.Point, _ progress: GoalProgress, into svg: inout SVGWriter) {
+    svg.quantity(point.value, unit: progress.unit)
+    svg.markup(" senest ")
+    svg.date(point.date)
+  }
+
+  /// "85 % pr. 31.12.2012 (budgetår 2013)"
+  static func measurement(
+    _ measurement: GoalProgress.Measurement, _ progress: GoalProgress, into svg: inout SVGWriter
+  ) {
+    svg.quantity(measurement.value, unit: progress.unit)
+    svg.markup(" pr. ")
+    svg.date(measurement.date)
+    svg.markup(" (budgetår ")
+    svg.integer(measurement.budgetYear)
+    svg.markup(")")
+  }
+
+  /// "Målet blev justeret 01.03.2012 fra 95 % til 90 %. Begrundelse: …"
+  static func adjustment(_ adjustment: TargetAdjustment, _ progress: GoalProgress, into svg: inout SVGWriter)
+  {
+    func target(_ value: Double, _ date: CalendarDate?) {
+      svg.quantity(value, unit: progress.unit)
+      if let date {
+        svg.markup(" senest ")
+        svg.date(date)
+      }
     }
-    var text = ""
-    text.reserveCapacity(160)
-    text += "Målet blev justeret "
-    text += adjustment.adjustedOn.danishNumeric
-    text += " fra "
-    text += target(adjustment.oldTargetValue, adjustment.oldTargetDate)
-    text += " til "
-    text += target(adjustment.newTargetValue, adjustment.newTargetDate)
-    if !text.hasSuffix(".") { text += "." }  // "til 1.100 kr." has its full stop
+    svg.markup("Målet blev justeret ")
+    svg.date(adjustment.adjustedOn)
+    svg.markup(" fra ")
+    target(adjustment.oldTargetValue, adjustment.oldTargetDate)
+    svg.markup(" til ")
+    target(adjustment.newTargetValue, adjustment.newTargetDate)
+    // "til 1.100 kr." has its full stop; a date or a number never ends in one.
+    if adjustment.newTargetDate != nil || !DanishNumber.endsWithFullStop(unit: progress.unit) {
+      svg.markup(".")
+    }
     let reason = adjustment.reason.trimmingWhitespace
     if !reason.isEmpty {
-      text += " Begrundelse: " + reason
-      if let last = reason.last, !".!?".contains(last) { text += "." }
+      svg.markup(" Begrundelse: ")
+      svg.escaped(reason)
+      if let last = reason.last, !".!?".contains(last) { svg.markup(".") }
     }
-    return text
+  }
+
+  /// "Tidligere mål: 95 % (justeret 01.03.2012)"
+  static func oldTarget(_ adjustment: TargetAdjustment, _ progress: GoalProgress, into svg: inout SVGWriter) {
+    svg.markup("Tidligere mål: ")
+    svg.quantity(adjustment.oldTargetValue, unit: progress.unit)
+    if let date = adjustment.oldTargetDate {
+      svg.markup(" senest ")
+      svg.date(date)
+    }
+    svg.markup(" (justeret ")
+    svg.date(adjustment.adjustedOn)
+    svg.markup(")")
+  }
+
+  /// Everything the chart shows, ending with the badge and `explanation`.
+  static func description(
+    _ progress: GoalProgress, badge: GoalProgress.Badge, explanation: String, into svg: inout SVGWriter
+  ) {
+    if let baseline = progress.baseline {
+      svg.markup("Udgangspunkt: ")
+      GoalChartText.baseline(baseline, progress, into: &svg)
+      svg.markup(". ")
+    } else {
+      svg.markup("Målet har intet udgangspunkt med tal og dato. ")
+    }
+    if let target = progress.target {
+      svg.markup("Mål: ")
+      GoalChartText.target(target, progress, into: &svg)
+      if progress.direction == .higher {
+        svg.markup(" (højere er bedre). ")
+      } else {
+        svg.markup(" (lavere er bedre). ")
+      }
+    } else {
+      svg.markup("Målet har ingen målværdi med dato. ")
+    }
+    if progress.baseline != nil && progress.target != nil {
+      svg.markup("En stiplet linje går lige fra udgangspunktet til målet. ")
+    }
+    let measurements = progress.measurements
+    if measurements.isEmpty {
+      svg.markup("Der er endnu ingen målinger. ")
+    } else {
+      if measurements.count == 1 {
+        svg.markup("Måling: ")
+      } else {
+        svg.markup("Målinger: ")
+      }
+      for index in measurements.indices {
+        if index > 0 { svg.markup("; ") }
+        measurement(measurements[index], progress, into: &svg)
+      }
+      svg.markup(". ")
+    }
+    for item in progress.adjustments {
+      adjustment(item, progress, into: &svg)
+      svg.markup(" ")
+    }
+    svg.markup("Status: ")
+    svg.escaped(badge.label)
+    svg.markup(". ")
+    svg.escaped(explanation)
   }
 }
 

@@ -74,6 +74,16 @@ final class GoalProgressTests: XCTestCase {
     XCTAssertEqual(caughtUp.badge, .reached)
   }
 
+  func testMeasurementsInOrderKeepTheirOrderButLoseValuesThatAreNotNumbers() {
+    let inOrder = tenDayGoal([
+      measured("2011-01-03", 81, year: 2012), measured("2011-01-05", .nan, year: 2013),
+      measured("2011-01-05", 83, year: 2013), measured("2011-01-05", 84, year: 2013),
+    ])
+    XCTAssertEqual(inOrder.measurements.map(\.value), [81, 83, 84])
+    let tied = tenDayGoal([measured("2011-01-05", 83, year: 2014), measured("2011-01-05", 82, year: 2013)])
+    XCTAssertEqual(tied.measurements.map(\.budgetYear), [2013, 2014])
+  }
+
   func testNoDataWithoutMeasurementsOrWithoutTheNumbersOfTheLine() {
     XCTAssertEqual(tenDayGoal([]).badge, .noData)
     XCTAssertEqual(tenDayGoal([measured("2011-01-05", .nan)]).badge, .noData)
@@ -266,5 +276,13 @@ final class GoalProgressTests: XCTestCase {
   func testDanishDatesAreDayMonthYearWithDots() {
     XCTAssertEqual(date("2012-12-31").danishNumeric, "31.12.2012")
     XCTAssertEqual(date("2011-01-05").danishNumeric, "05.01.2011")
+    XCTAssertEqual(date("0009-03-01").danishNumeric, "01.03.9")
+  }
+
+  func testDanishDatesInWordsHaveNoLeadingZeros() {
+    XCTAssertEqual(date("2010-06-22").danishText, "22. juni 2010")
+    XCTAssertEqual(date("2011-01-05").danishText, "5. januar 2011")
+    XCTAssertEqual(date("9999-09-30").danishText, "30. september 9999")
+    XCTAssertEqual(date("0009-12-01").danishText, "1. december 9")
   }
 }

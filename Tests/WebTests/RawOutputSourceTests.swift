@@ -64,7 +64,9 @@ final class RawOutputSourceTests: XCTestCase {
       madeText.filter { !$0.hasPrefix("TemplateLexer.swift:") },
       ["TemplateProgram.swift: private(set) var text = TemplateText(bytes: [])"])
     // No triple-brace form exists, and nothing else in the module constructs RawHTML but GoalChart, from an
-    // SVGWriter: its only writer of text that is not a literal escapes it.
+    // SVGWriter: its only writer of text that is not a literal escapes it; the others write digits and the
+    // separators of numbers and dates, or an id's letters, digits, "-", "_" and "."; a fragment is what a writer
+    // wrote before, and only a writer makes one.
     XCTAssertEqual(
       lines(containing: "RawHTML(", in: sources),
       ["GoalChart.swift: return RawHTML(trustedBytes: svg.finish())"])
@@ -75,11 +77,22 @@ final class RawOutputSourceTests: XCTestCase {
       },
       [
         "SVGWriter.swift: mutating func markup(_ text: StaticString) {",
+        "SVGWriter.swift: mutating func fragment(_ fragment: SVGFragment) {",
         "SVGWriter.swift: mutating func escaped(_ text: String) {",
+        "SVGWriter.swift: mutating func danishNumber(_ value: Double, maximumFractionDigits: Int = 2) {",
+        "SVGWriter.swift: mutating func quantity(_ value: Double, unit: String?) {",
+        "SVGWriter.swift: mutating func date(_ date: CalendarDate) {",
+        "SVGWriter.swift: mutating func integer(_ value: Int) {",
+        "SVGWriter.swift: mutating func identifier(_ prefix: String) {",
         "SVGWriter.swift: mutating func number(_ value: Double) {",
         "SVGWriter.swift: mutating func attribute(_ name: StaticString, _ value: Double) {",
+        "SVGWriter.swift: mutating func attributes(_ first: StaticString, _ second: StaticString, _ value: Double) {",
         "SVGWriter.swift: mutating func point(_ x: Double, _ y: Double) {",
       ])
     XCTAssertTrue(svgWriter.contains("count += HTMLEscaping.escape(source, into: base + count)"))
+    XCTAssertEqual(
+      lines(containing: "bytes = ", in: ["SVGWriter.swift": svgWriter]),
+      ["SVGWriter.swift: bytes = writer.finish()"])
+    XCTAssertTrue(svgWriter.contains("fileprivate let bytes: [UInt8]"))
   }
 }

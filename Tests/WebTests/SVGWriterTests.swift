@@ -1,3 +1,4 @@
+import Domain
 import XCTest
 
 @testable import Web
@@ -32,5 +33,51 @@ final class SVGWriterTests: XCTestCase {
     }
     XCTAssertEqual(
       text, #"<text x="3.3">"# + String(repeating: "&lt;&amp;&gt;", count: 500) + "</text>1,-2")
+  }
+
+  func testDanishNumbersQuantitiesDatesAndIntegersAreWrittenAsTheirTextsSayThem() throws {
+    let values: [Double] = [
+      0, -0.004, 0.005, 82.5, 1250, -1234.5, 999.999, 1_234_567.891, 1e20, -3e25, .nan, .infinity,
+    ]
+    for value in values {
+      XCTAssertEqual(written { $0.danishNumber(value) }, DanishNumber.format(value), "\(value)")
+      XCTAssertEqual(
+        written { $0.danishNumber(value, maximumFractionDigits: 4) },
+        DanishNumber.format(value, maximumFractionDigits: 4), "\(value)")
+      for unit in [nil, "", "%", "kr."] {
+        XCTAssertEqual(written { $0.quantity(value, unit: unit) }, DanishNumber.format(value, unit: unit))
+      }
+    }
+    XCTAssertEqual(written { $0.quantity(5, unit: "<b>") }, "5 &lt;b&gt;")
+    for text in ["2012-12-31", "0009-01-05", "9999-02-28"] {
+      let date = try XCTUnwrap(CalendarDate(text))
+      XCTAssertEqual(written { $0.date(date) }, date.danishNumeric)
+    }
+    for value in [0, 7, 10, 2013, -45, Int.max, Int.min] {
+      XCTAssertEqual(written { $0.integer(value) }, String(value))
+    }
+  }
+
+  func testIdentifiersKeepOnlyLettersDigitsAndDashUnderscoreAndDot() {
+    XCTAssertEqual(written { $0.identifier("goal-7") }, "goal-7")
+    XCTAssertEqual(written { $0.identifier("a\"b<c>&é") }, "a-b-c----", "é is two bytes")
+    XCTAssertEqual(written { $0.identifier("7_x.y") }, "c-7_x.y")
+    XCTAssertEqual(written { $0.identifier("") }, "c-")
+  }
+
+  func testPairedAttributesShareOneValueAndFragmentsRepeatWhatWasWritten() {
+    XCTAssertEqual(written { $0.attributes("x1", "x2", -12.34) }, #" x1="-12.3" x2="-12.3""#)
+    XCTAssertEqual(written { $0.attributes("cy", "y", 5) }, #" cy="5" y="5""#)
+    let end = SVGFragment {
+      $0.attribute("y", 142)
+      $0.markup(">")
+    }
+    XCTAssertEqual(
+      written {
+        $0.markup("<text")
+        $0.fragment(end)
+        $0.markup("a</text><text")
+        $0.fragment(end)
+      }, #"<text y="142">a</text><text y="142">"#)
   }
 }
