@@ -1,6 +1,7 @@
 import Domain
 
-/// Dates as a Danish reader expects them ("22. juni 2010"); numbers through Domain's `DanishNumber`.
+/// Dates as a Danish reader expects them ("22. juni 2010", through Domain's `danishText`); numbers through
+/// `DanishNumber`.
 enum DanishFormat {
   static let monthNames = [
     "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
@@ -9,7 +10,12 @@ enum DanishFormat {
   ]
 
   static func date(_ date: CalendarDate) -> String {
-    "\(date.day). \(monthNames[date.month - 1]) \(date.year)"
+    date.danishText
+  }
+
+  /// "15. oktober": a day every year.
+  static func monthDay(_ monthDay: MonthDay) -> String {
+    "\(monthDay.day). \(monthNames[monthDay.month - 1])"
   }
 
   static func date(_ date: CalendarDate?) -> String {

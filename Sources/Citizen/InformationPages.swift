@@ -16,9 +16,7 @@ extension CitizenSite {
             "firstContractDeadline": .string(DanishFormat.date(calendar.firstContractDeadline)),
             "firstFollowUpBudgetYear": .int(calendar.firstFollowUpBudgetYear),
             "dutyEnds": .string(DanishFormat.date(calendar.dutyEndsOn)),
-            "defaultDue": .string(
-              "\(calendar.followUpDefaultDue.day). \(DanishFormat.monthNames[calendar.followUpDefaultDue.month - 1])"
-            ),
+            "defaultDue": .string(DanishFormat.monthDay(calendar.followUpDefaultDue)),
           ])
       })
     router.get(

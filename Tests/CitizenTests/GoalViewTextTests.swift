@@ -3,7 +3,7 @@ import XCTest
 
 @testable import Citizen
 
-/// GoalView writes dates with `CalendarDate.danishText`, which must say what `DanishFormat.date` says.
+/// Dates and quantities in the words the pages use.
 final class GoalViewTextTests: XCTestCase {
   private var dates: [CalendarDate] {
     var dates: [CalendarDate] = []
@@ -17,10 +17,17 @@ final class GoalViewTextTests: XCTestCase {
     return dates
   }
 
-  func testDanishTextIsDanishFormatsDate() {
+  func testDatesInDanishWords() throws {
+    let months = [
+      "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+      "november",
+      "december",
+    ]
     for date in dates {
-      XCTAssertEqual(date.danishText, DanishFormat.date(date), "\(date)")
+      XCTAssertEqual(
+        DanishFormat.date(date), "\(date.day). \(months[date.month - 1]) \(date.year)", "\(date)")
     }
+    XCTAssertEqual(DanishFormat.monthDay(MonthDay(month: 10, day: 15)), "15. oktober")
   }
 
   func testMeasuredAndTargetTextsPutTheDateAfterTheQuantity() throws {
