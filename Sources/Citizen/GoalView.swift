@@ -72,7 +72,6 @@ struct GoalView {
       "target": .string(Self.targetText(goal.targetValue, unit: goal.unit, date: goal.targetDate)),
       "direction": .string(goal.direction == .higher ? "Jo højere, jo bedre" : "Jo lavere, jo bedre"),
       "adjustments": .array(adjustments.map { Self.adjustmentValue($0, unit: goal.unit) }),
-      "statuses": .array(statuses.map { Self.statusValue($0, unit: goal.unit) }),
       "status": latest.map { Self.statusValue($0, unit: goal.unit) } ?? .null,
       "example": .bool(goal.isExample),
     ]
@@ -93,9 +92,8 @@ struct GoalView {
           "Ingen målt værdi; i opfølgningen for budgetåret \(latest.budgetYear) melder kommunen: "
           + Self.resultLabel(latest.status.result).lowercased() + "."
       }
-      let label = badge.label
       fields["badge"] = [
-        "class": .string(badge.cssClass), "label": .string(label.prefix(1).uppercased() + label.dropFirst()),
+        "class": .string(badge.cssClass), "label": .string(Self.badgeHeading(badge)),
         "explanation": .string(explanation),
       ]
       fields["chart"] =
@@ -121,6 +119,16 @@ struct GoalView {
     case .reached: "Målet er nået"
     case .partly: "Målet er delvist nået"
     case .notReached: "Målet er ikke nået"
+    }
+  }
+
+  /// The badge's label as the badge shows it, capitalised.
+  static func badgeHeading(_ badge: GoalProgress.Badge) -> String {
+    switch badge {
+    case .reached: "Nået"
+    case .onTrack: "På vej"
+    case .behind: "Bagud"
+    case .noData: "Ingen data"
     }
   }
 

@@ -39,7 +39,7 @@ extension CitizenSite {
 
   func municipalityPage(code: String) throws -> Response {
     guard code.utf8.count == 4,
-      let overview = try store.municipalityOverview(code: code, asOf: try today())
+      let overview = try store.municipalityOverview(code: code)
     else { throw HTTPError(.notFound, "Kommunen findes ikke.") }
     let municipality = overview.municipality
     var fields: TemplateObject = [

@@ -1,34 +1,38 @@
 import CSQLite
 
 /// The column names of one result, shared by all its rows.
+@usableFromInline
 final class ResultColumns: Sendable {
-  let names: [String]
-  let sql: String
-  private let exact: [String: Int]
-  private let folded: [String: Int]
+  @usableFromInline let names: [String]
+  @usableFromInline let sql: String
+  /// Each name's UTF-8 length: a lookup compares only names of the right length (faster than hashing for the
+  /// dozen or two columns a result has).
+  @usableFromInline let lengths: [Int]
+  @usableFromInline let folded: [String: Int]
 
   init(names: [String], sql: String) {
     self.names = names
     self.sql = sql
-    var exact: [String: Int] = [:]
     var folded: [String: Int] = [:]
-    for (index, name) in names.enumerated() {
-      if exact[name] == nil { exact[name] = index }
-      if folded[name.lowercased()] == nil { folded[name.lowercased()] = index }
+    for (index, name) in names.enumerated() where folded[name.lowercased()] == nil {
+      folded[name.lowercased()] = index
     }
-    self.exact = exact
+    self.lengths = names.map(\.utf8.count)
     self.folded = folded
   }
 
   /// The first column with this name; SQLite compares column names without regard to ASCII case, so do we.
+  @inlinable
   func index(of name: String) -> Int? {
-    exact[name] ?? folded[name.lowercased()]
+    let length = name.utf8.count
+    for index in lengths.indices where lengths[index] == length && names[index] == name { return index }
+    return folded[name.lowercased()]
   }
 }
 
 /// One result row: its values, copied out of SQLite, and the column names.
 public struct Row: Sendable {
-  let columns: ResultColumns
+  @usableFromInline let columns: ResultColumns
   public let values: [SQLiteValue]
 
   init(columns: ResultColumns, values: [SQLiteValue]) {
@@ -51,6 +55,7 @@ public struct Row: Sendable {
 
   /// The named column read as `T`. Throws (`SQLITE_RANGE`) when there is no such column and (`SQLITE_MISMATCH`)
   /// when the value does not convert, e.g. NULL read as a non-optional type; the message names the column.
+  @inlinable
   public func get<T: SQLiteValueConvertible>(_ column: String, as type: T.Type = T.self) throws -> T {
     guard let index = columns.index(of: column) else {
       throw SQLiteError(
@@ -72,7 +77,8 @@ public struct Row: Sendable {
     return try convert(index, as: type, name: columns.names[index])
   }
 
-  private func convert<T: SQLiteValueConvertible>(_ index: Int, as type: T.Type, name: String) throws -> T {
+  @inlinable
+  func convert<T: SQLiteValueConvertible>(_ index: Int, as type: T.Type, name: String) throws -> T {
     let value = values[index]
     guard let converted = T(sqliteValue: value) else {
       throw SQLiteError(

@@ -1,4 +1,5 @@
 import CSQLite
+import Glibc
 
 /// SQLite's `SQLITE_TRANSIENT`: SQLite copies the bound bytes before the bind call returns.
 private let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
@@ -111,12 +112,21 @@ final class Statement {
   }
 
   var columns: ResultColumns {
-    // Column names can change when SQLite re-prepares after a schema change; compare and refresh when needed.
+    // Column names can change when SQLite re-prepares after a schema change; compare (without making Strings) and
+    // refresh when needed.
     let count = Int(sqlite3_column_count(handle))
-    let names = (0..<count).map { String(cString: sqlite3_column_name(handle, Int32($0))) }
-    if let resultColumns, resultColumns.names == names {
+    if let resultColumns, resultColumns.names.count == count,
+      resultColumns.names.indices.allSatisfy({ index in
+        guard let name = sqlite3_column_name(handle, Int32(index)) else { return false }
+        var known = resultColumns.names[index]
+        return known.withUTF8 {
+          $0.count == strlen(name) && ($0.isEmpty || memcmp($0.baseAddress!, name, $0.count) == 0)
+        }
+      })
+    {
       return resultColumns
     }
+    let names = (0..<count).map { String(cString: sqlite3_column_name(handle, Int32($0))) }
     let fresh = ResultColumns(names: names, sql: sql)
     resultColumns = fresh
     return fresh

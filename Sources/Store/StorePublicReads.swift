@@ -114,9 +114,13 @@ extension Store {
     }
   }
 
-  /// The municipality, its version in force on `date` and its published follow-ups, from one read transaction.
-  public func municipalityOverview(code: String, asOf date: CalendarDate) throws -> MunicipalityOverview? {
+  /// The municipality, its version in force on `date` (default: Danish today) and its published follow-ups, from
+  /// one read transaction.
+  public func municipalityOverview(code: String, asOf date: CalendarDate? = nil) throws
+    -> MunicipalityOverview?
+  {
     try read { connection in
+      let date = try date ?? Self.today(connection)
       guard
         let municipality = try connection.queryOne(
           "SELECT code, name, region_code, is_example FROM municipality WHERE code = ?", code

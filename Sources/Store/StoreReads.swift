@@ -64,12 +64,14 @@ extension Store {
 
   /// Today's date in Denmark as the database counts it (the view `danish_today`), the date the rules compare with.
   public func today() throws -> CalendarDate {
-    try read { connection in
-      guard let text = try connection.scalar("SELECT d FROM danish_today", as: String.self),
-        let date = CalendarDate(text)
-      else { throw StoreError.invalid("ingen dato fra databasen") }
-      return date
-    }
+    try read(Self.today)
+  }
+
+  static func today(_ connection: Connection) throws -> CalendarDate {
+    guard let text = try connection.scalar("SELECT d FROM danish_today", as: String.self),
+      let date = CalendarDate(text)
+    else { throw StoreError.invalid("ingen dato fra databasen") }
+    return date
   }
 
   // MARK: Contracts

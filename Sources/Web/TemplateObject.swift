@@ -1,8 +1,18 @@
 /// The fields of an object value. Lookups compare keys one by one: for the handful of fields a template context
-/// has, that is faster than hashing (a render looks up every value it writes).
+/// has, that is faster than hashing (a render looks up every value it writes). Each key's UTF-8 length is kept
+/// beside it, so most keys are passed over without comparing strings.
 public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
-  public private(set) var keys: [String] = []
-  public private(set) var values: [TemplateValue] = []
+  private struct Field: Sendable {
+    var key: String
+    var length: Int
+    var value: TemplateValue
+  }
+
+  /// One array for the whole object: building and dropping a context allocates once per object.
+  private var fields: [Field] = []
+
+  public var keys: [String] { fields.map(\.key) }
+  public var values: [TemplateValue] { fields.map(\.value) }
 
   public init() {}
 
@@ -12,35 +22,39 @@ public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLitera
 
   /// A later duplicate key wins.
   public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-    keys.reserveCapacity(elements.count)
-    values.reserveCapacity(elements.count)
+    fields.reserveCapacity(elements.count)
     for (key, value) in elements { self[key] = value }
   }
 
-  public var count: Int { keys.count }
+  public var count: Int { fields.count }
+
+  private func index(of key: String) -> Int? {
+    let length = key.utf8.count
+    for index in fields.indices where fields[index].length == length && fields[index].key == key {
+      return index
+    }
+    return nil
+  }
 
   public subscript(key: String) -> TemplateValue? {
     get {
-      for index in keys.indices where keys[index] == key { return values[index] }
-      return nil
+      index(of: key).map { fields[$0].value }
     }
     set {
-      if let index = keys.firstIndex(of: key) {
+      if let index = index(of: key) {
         if let newValue {
-          values[index] = newValue
+          fields[index].value = newValue
         } else {
-          keys.remove(at: index)
-          values.remove(at: index)
+          fields.remove(at: index)
         }
       } else if let newValue {
-        keys.append(key)
-        values.append(newValue)
+        fields.append(Field(key: key, length: key.utf8.count, value: newValue))
       }
     }
   }
 
   /// Equal when they hold the same fields, in any order.
   public static func == (lhs: TemplateObject, rhs: TemplateObject) -> Bool {
-    lhs.count == rhs.count && zip(lhs.keys, lhs.values).allSatisfy { rhs[$0] == $1 }
+    lhs.count == rhs.count && lhs.fields.allSatisfy { rhs[$0.key] == $0.value }
   }
 }
