@@ -13,7 +13,7 @@ extension CitizenSite {
   ) -> RouteHandler {
     let store = self.store
     return { request in
-      let site = try store.siteRevision()
+      let site = try store.recentSiteRevision()
       return try cache.respond(
         to: request, revision: site.revision, lastModified: site.lastModified, query: query
       ) { try handler(request) }

@@ -14,6 +14,11 @@ public final class Database: Sendable {
   private let writer: Guarded
   private let readers: [Guarded]
   private let nextReader = Atomic<UInt>(0)
+  private let writes = Atomic<UInt64>(0)
+
+  /// How many times this process has used the writer; bumped after each use ends (committed or not). A reader that
+  /// sees the same count before two reads knows this process wrote nothing between them.
+  public var writeCount: UInt64 { writes.load(ordering: .acquiring) }
 
   /// Opens the writer (creating the file and its folder when missing), then `readers` read-only connections.
   /// With `readers == 0` reads use the writer connection.
@@ -32,14 +37,16 @@ public final class Database: Sendable {
 
   /// Runs `body` on the writer inside BEGIN IMMEDIATE … COMMIT (ROLLBACK when it throws). Writers queue on a lock.
   public func write<T: Sendable>(_ body: (Connection) throws -> T) throws -> T {
-    try writer.withConnection { connection in
+    defer { writes.add(1, ordering: .releasing) }
+    return try writer.withConnection { connection in
       try connection.transaction(.immediate) { try body(connection) }
     }
   }
 
   /// The writer connection with no transaction around `body` (migrations that manage their own, VACUUM, pragmas).
   public func withWriter<T: Sendable>(_ body: (Connection) throws -> T) throws -> T {
-    try writer.withConnection(body)
+    defer { writes.add(1, ordering: .releasing) }
+    return try writer.withConnection(body)
   }
 
   /// Runs `body` on the read-only connection of event loop `index` (modulo the reader count), inside a deferred

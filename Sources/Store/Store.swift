@@ -1,11 +1,13 @@
 import Domain
 import SQLite
+import Synchronization
 
 /// The portal's data: the SQLite database with the rules in it, read and written through Domain values.
 ///
 /// Every write is one `BEGIN IMMEDIATE` transaction; reads use the read-only connections.
 public final class Store: Sendable {
   public let database: Database
+  let revisionMemo = Mutex<RevisionMemo?>(nil)
 
   /// Wraps an open database whose schema is already migrated.
   public init(database: Database) {

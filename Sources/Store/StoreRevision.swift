@@ -21,7 +21,33 @@ public struct SiteRevision: Hashable, Sendable {
   public var lastModified: Int { max(changedAt, todayBeganAt) }
 }
 
+/// The last site revision read, with when and at which write count of this process it was read.
+struct RevisionMemo: Sendable {
+  var writeCount: UInt64
+  var readAt: ContinuousClock.Instant
+  var revision: Int64
+  var changedAt: Int
+}
+
 extension Store {
+  /// The site revision without a query when this process has written nothing since the last read and that read is
+  /// younger than `maximumAge`: writes through this `Store` (or its `Database`) show at once, writes by another
+  /// process (a command-line import, say) within `maximumAge`. For the page cache, which asks on every request.
+  public func recentSiteRevision(maximumAge: Duration = .seconds(1)) throws -> SiteRevision {
+    let writes = database.writeCount
+    let now = ContinuousClock.now
+    if let memo = revisionMemo.withLock({ $0 }), memo.writeCount == writes, now - memo.readAt < maximumAge {
+      return SiteRevision(
+        revision: memo.revision, changedAt: memo.changedAt,
+        todayBeganAt: DanishMidnight.startOfDay(containing: Int(time(nil))))
+    }
+    let fresh = try siteRevision()
+    revisionMemo.withLock {
+      $0 = RevisionMemo(writeCount: writes, readAt: now, revision: fresh.revision, changedAt: fresh.changedAt)
+    }
+    return fresh
+  }
+
   /// The site revision, from one cached statement on a reader (no BEGIN … COMMIT around it); the start of the Danish
   /// day is worked out here, since in SQL its date arithmetic costs four times the read.
   public func siteRevision() throws -> SiteRevision {
