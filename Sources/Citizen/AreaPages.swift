@@ -29,7 +29,7 @@ extension CitizenSite {
   /// One service area's goals side by side across the municipalities whose contract in force has it.
   func areaPage(id: Int64) throws -> Response {
     guard let area = try store.serviceArea(id: id) else {
-      throw HTTPError(.notFound, "Serviceområdet findes ikke.")
+      throw PageError(.notFound, "Serviceområdet findes ikke.")
     }
     let groups = DanishOrder.sorted(
       try store.areaGoals(serviceAreaId: id, asOf: try today()), by: \.municipality.name)

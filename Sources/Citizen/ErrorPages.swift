@@ -3,14 +3,17 @@ import HTTP
 import Web
 
 extension CitizenSite {
-  /// Middleware: HTTP errors become the site's error page with the error's message; anything else is logged and
-  /// becomes a 500 page that reveals nothing of it.
+  /// Middleware: a `PageError` becomes the site's error page with its message, the HTTP layer's errors (404, 405,
+  /// 400 for a bad escape) the same page with the site's own text; anything else is logged and becomes a 500 page
+  /// that reveals nothing of it.
   var errorPages: Middleware {
     { request, next in
       do {
         return try next(request)
+      } catch let error as PageError {
+        return try errorPage(status: error.status, message: error.message)
       } catch let error as HTTPError {
-        var response = try errorPage(status: error.status, message: error.message)
+        var response = try errorPage(status: error.status, message: "")
         for (name, value) in error.headers { response.headers.replaceOrAdd(name: name, value: value) }
         return response
       } catch {
@@ -18,11 +21,6 @@ extension CitizenSite {
         return try errorPage(status: .internalServerError, message: "")
       }
     }
-  }
-
-  /// The HTTP layer's own messages are English and generic; the site's page says it better in Danish.
-  static func isRouterMessage(_ message: String) -> Bool {
-    message == "Not found." || message.hasSuffix(" is not allowed here.") || message.hasPrefix("Invalid ")
   }
 
   func errorPage(status: HTTPStatus, message: String) throws -> Response {
@@ -44,7 +42,7 @@ extension CitizenSite {
       "citizen/error", title: title, status: status,
       [
         "heading": .string(title), "text": .string(text), "code": .int(status.code),
-        "message": .string(status.code >= 500 || Self.isRouterMessage(message) ? "" : message),
+        "message": .string(status.code >= 500 ? "" : message),
       ])
   }
 }

@@ -8,7 +8,7 @@ extension CitizenSite {
   func followUpPage(code: String, year: Int) throws -> Response {
     let municipality = try requireMunicipality(code)
     guard let statement = try store.publishedFollowUp(municipalityCode: code, budgetYear: year) else {
-      throw HTTPError(.notFound, "Opfølgningsredegørelsen findes ikke eller er ikke offentliggjort.")
+      throw PageError(.notFound, "Opfølgningsredegørelsen findes ikke eller er ikke offentliggjort.")
     }
     var areas: [(name: String, entries: [TemplateValue])] = []
     for entry in statement.entries {

@@ -13,7 +13,7 @@ extension CitizenSite {
       try store.followUps(municipalityCode: code).filter { $0.publishedOn != nil }.map(\.id))
     let entries = try store.goalHistory(lineage: lineage).filter { publishedIds.contains($0.versionId) }
     guard let latest = entries.last, let latestVersion = try store.version(id: latest.versionId) else {
-      throw HTTPError(.notFound, "Målet findes ikke.")
+      throw PageError(.notFound, "Målet findes ikke.")
     }
     let areaName =
       latestVersion.areas.first { area in area.goals.contains { $0.id == latest.goal.id } }?.name ?? ""

@@ -40,7 +40,7 @@ extension CitizenSite {
     let versions = try publishedVersions(code)
     guard let summary = versions.first(where: { $0.number == number }),
       let version = try store.version(id: summary.id)
-    else { throw HTTPError(.notFound, "Versionen findes ikke eller er ikke offentliggjort.") }
+    else { throw PageError(.notFound, "Versionen findes ikke eller er ikke offentliggjort.") }
     let inForce = try store.contractInForce(municipalityCode: code, asOf: try today())
     let areas: [TemplateValue] = version.areas.map { area in
       [
@@ -74,12 +74,12 @@ extension CitizenSite {
     let municipality = try requireMunicipality(code)
     let versions = try publishedVersions(code)
     guard versions.count > 1 else {
-      throw HTTPError(.notFound, "Kommunen har kun én offentliggjort version; der er intet at sammenligne.")
+      throw PageError(.notFound, "Kommunen har kun én offentliggjort version; der er intet at sammenligne.")
     }
     func number(_ name: String, default value: Int) throws -> Int {
       guard let text = query[name], !text.isEmpty else { return value }
       guard let number = Int(text), versions.contains(where: { $0.number == number }) else {
-        throw HTTPError(.badRequest, "Version “\(text)” findes ikke blandt de offentliggjorte versioner.")
+        throw PageError(.badRequest, "Version “\(text)” findes ikke blandt de offentliggjorte versioner.")
       }
       return number
     }
@@ -87,7 +87,7 @@ extension CitizenSite {
     let from = try number("fra", default: versions.first { $0.number < to }?.number ?? versions[1].number)
     guard let old = try store.version(id: versions.first { $0.number == from }!.id),
       let new = try store.version(id: versions.first { $0.number == to }!.id)
-    else { throw HTTPError(.notFound, "Versionen findes ikke.") }
+    else { throw PageError(.notFound, "Versionen findes ikke.") }
     let comparison = VersionComparison(old: old, new: new) { value, unit, date in
       GoalView.targetText(value, unit: unit, date: date)
     }

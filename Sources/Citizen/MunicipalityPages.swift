@@ -25,11 +25,16 @@ extension CitizenSite {
       cached { try followUpPage(code: $0.parameters["code"] ?? "", year: try $0.parameter("year")) })
   }
 
+  /// Four digits, as every official code is: anything else is not looked up.
+  static func isMunicipalityCode(_ code: String) -> Bool {
+    code.utf8.count == 4 && code.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+  }
+
   /// The municipality, or the site's 404 page.
   func requireMunicipality(_ code: String) throws -> Municipality {
-    guard code.utf8.count == 4, code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-      let municipality = try store.municipality(code: code)
-    else { throw HTTPError(.notFound, "Kommunen findes ikke.") }
+    guard Self.isMunicipalityCode(code), let municipality = try store.municipality(code: code) else {
+      throw PageError(.notFound, "Kommunen findes ikke.")
+    }
     return municipality
   }
 
@@ -38,9 +43,9 @@ extension CitizenSite {
   }
 
   func municipalityPage(code: String) throws -> Response {
-    guard code.utf8.count == 4,
-      let overview = try store.municipalityOverview(code: code)
-    else { throw HTTPError(.notFound, "Kommunen findes ikke.") }
+    guard Self.isMunicipalityCode(code), let overview = try store.municipalityOverview(code: code) else {
+      throw PageError(.notFound, "Kommunen findes ikke.")
+    }
     let municipality = overview.municipality
     var fields: TemplateObject = [
       "municipality": ["code": .string(code), "name": .string(municipality.name)],

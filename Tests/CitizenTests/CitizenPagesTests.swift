@@ -161,7 +161,9 @@ final class CitizenPagesTests: CitizenTestCase {
     XCTAssertTrue(comparison.contains("Mål fjernet"))
     XCTAssertTrue(comparison.contains("Trivsel"))
     XCTAssertTrue(comparison.contains("Mindst 95 % læser alderssvarende"))
-    try get("/kommune/\(code)/sammenlign?fra=abc", status: 400)
+    XCTAssertTrue(
+      try get("/kommune/\(code)/sammenlign?fra=abc", status: 400).text.contains("findes ikke blandt"),
+      "the reason is on the page")
     try get("/kommune/\(code)/sammenlign?fra=999", status: 400)
   }
 
@@ -208,6 +210,7 @@ final class CitizenPagesTests: CitizenTestCase {
     ] {
       let page = try get(target, status: 404)
       XCTAssertTrue(page.text.contains("Siden findes ikke"), target)
+      XCTAssertFalse(page.text.contains("Not found"), "the HTTP layer's English text stays out: \(target)")
       XCTAssertTrue(page.text.contains("class=\"site-header\""), target)
       XCTAssertEqual(page.headers["Content-Type"], "text/html; charset=utf-8")
     }
