@@ -17,8 +17,10 @@ let package = Package(
     .target(name: "Domain"),
     .target(name: "Store", dependencies: ["SQLite", "Domain"], resources: [.copy("Data")]),
 
-    // Web: the template engine (and later forms, sessions) the portal's modules render with. Never imports Store.
-    .target(name: "Web", dependencies: ["HTTP", "Domain"]),
+    // Web: templates, page cache, SVG charts, passwords (and later forms, sessions) for the portal's modules.
+    // Never imports Store. Passwords are hashed with yescrypt by the system's libcrypt.
+    .systemLibrary(name: "CCrypt", pkgConfig: "libcrypt", providers: [.apt(["libcrypt-dev"])]),
+    .target(name: "Web", dependencies: ["HTTP", "Domain", "CCrypt"]),
 
     // The portal's modules, one per kind of user.
     .target(name: "Citizen", dependencies: ["HTTP", "Web", "Store", "Domain"]),
@@ -35,7 +37,7 @@ let package = Package(
     .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
     .testTarget(name: "DomainTests", dependencies: ["Domain"]),
     .testTarget(name: "StoreTests", dependencies: ["Store", "SQLite", "Domain"]),
-    .testTarget(name: "CommandLineTests", dependencies: ["brugerinformation", "HTTPTestSupport"]),
+    .testTarget(name: "CommandLineTests", dependencies: ["brugerinformation", "HTTPTestSupport", "Store", "Web", "Domain"]),
     .testTarget(name: "WebTests", dependencies: ["Web", "Domain"]),
     .testTarget(name: "CitizenTests", dependencies: ["Citizen", "HTTP", "Web", "Store", "Domain", "HTTPTestSupport"]),
   ],

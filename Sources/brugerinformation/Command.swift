@@ -11,13 +11,19 @@ protocol Command {
   static var flagNames: Set<String> { get }
   /// Options that take a value.
   static var optionNames: Set<String> { get }
+  /// Words the command takes as its first argument (`user add`); none for most.
+  static var subcommands: Set<String> { get }
   static func run(_ arguments: Arguments) throws
+}
+
+extension Command {
+  static var subcommands: Set<String> { [] }
 }
 
 enum CommandLineTool {
   static var commands: [any Command.Type] {
     [
-      ServeCommand.self, MigrateCommand.self, SeedCommand.self, GenerateCommand.self,
+      ServeCommand.self, MigrateCommand.self, SeedCommand.self, GenerateCommand.self, UserCommand.self,
     ]
   }
 
@@ -54,7 +60,15 @@ enum CommandLineTool {
         return 0
       }
       let arguments = try Arguments(rest, flagNames: command.flagNames, valueNames: command.optionNames)
-      if let stray = arguments.positionals.first { throw UsageError("unexpected argument '\(stray)'") }
+      let expected = command.subcommands.isEmpty ? 0 : 1
+      if let stray = arguments.positionals.dropFirst(expected).first {
+        throw UsageError("unexpected argument '\(stray)'")
+      }
+      if expected == 1, !command.subcommands.contains(arguments.positionals.first ?? "") {
+        throw UsageError(
+          "say what to do: " + command.subcommands.sorted().joined(separator: " or ")
+            + (arguments.positionals.first.map { " (not '\($0)')" } ?? ""))
+      }
       try command.run(arguments)
       return 0
     } catch let error as UsageError {
