@@ -45,3 +45,19 @@ final class PasswordsTests: XCTestCase {
     }
   }
 }
+
+final class SessionTokenTests: XCTestCase {
+  func testTokensAre256RandomBitsAndOnlyTheirDigestIsKept() {
+    let tokens = (0..<500).map { _ in SessionToken.generate() }
+    XCTAssertEqual(Set(tokens).count, tokens.count)
+    for token in tokens.prefix(20) {
+      XCTAssertEqual(token.utf8.count, 64)
+      XCTAssertTrue(token.allSatisfy(\.isHexDigit))
+      let digest = SessionToken.digest(token)
+      XCTAssertEqual(digest, SHA256.hex(Array(token.utf8)))
+      XCTAssertNotEqual(digest, token)
+    }
+    // Every hex digit appears across the tokens: the bytes are not stuck.
+    XCTAssertEqual(Set(tokens.joined()).count, 16)
+  }
+}
