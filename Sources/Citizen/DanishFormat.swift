@@ -1,6 +1,6 @@
 import Domain
 
-/// Dates as a Danish reader expects them ("22. juni 2010", through Domain's `danishText`); numbers through
+/// Dates as a Danish reader expects them ("22. juni 2010", through Domain's `danishText`); numbers are Domain's
 /// `DanishNumber`.
 enum DanishFormat {
   static let monthNames = [
@@ -20,10 +20,5 @@ enum DanishFormat {
 
   static func date(_ date: CalendarDate?) -> String {
     date.map { Self.date($0) } ?? ""
-  }
-
-  /// "82 %", "14 dage"; just the number without a unit.
-  static func quantity(_ value: Double, unit: String?) -> String {
-    DanishNumber.format(value, unit: unit)
   }
 }

@@ -36,9 +36,9 @@ extension CitizenSite {
           GoalView.targetText(entry.goal.targetValue, unit: entry.goal.unit, date: entry.goal.targetDate)),
       ]
     }
-    let inForce = try store.contractInForce(municipalityCode: code, asOf: try today())
-    let stillInForce =
-      inForce?.version.areas.contains { $0.goals.contains { $0.lineage == lineage } } ?? false
+    // In force when one of the published versions it was in is the version in force.
+    let inForce = try store.versionInForce(municipalityCode: code, asOf: try today())
+    let stillInForce = entries.contains { $0.versionId == inForce?.id }
     return try page(
       "citizen/goal", title: "\(latest.goal.title) – \(municipality.name)",
       example: entries.contains { $0.goal.isExample },

@@ -18,18 +18,18 @@ struct GoalView {
   /// "82 % (22. juni 2010)", or without the date when there is none; "" without a value.
   static func numbers(_ value: Double?, unit: String?, date: CalendarDate?) -> String {
     guard let value else { return "" }
-    guard let date else { return DanishFormat.quantity(value, unit: unit) }
+    guard let date else { return DanishNumber.format(value, unit: unit) }
     return quantity(value, unit: unit, then: " (", date, ")")
   }
 
   /// "90 % senest 31. december 2013", or without the date when there is none; "" without a value.
   static func targetText(_ value: Double?, unit: String?, date: CalendarDate?) -> String {
     guard let value else { return "" }
-    guard let date else { return DanishFormat.quantity(value, unit: unit) }
+    guard let date else { return DanishNumber.format(value, unit: unit) }
     return quantity(value, unit: unit, then: " senest ", date, "")
   }
 
-  /// `DanishFormat.quantity(value, unit:)`, `before`, `DanishFormat.date(date)` and `after`, made in one buffer:
+  /// `DanishNumber.format(value, unit:)`, `before`, `DanishFormat.date(date)` and `after`, made in one buffer:
   /// interpolation and appends cost about twice as much, on a page that shows many of them.
   /// (`CalendarDate.writeDanishText` writes `DanishFormat.date`'s words; GoalViewTextTests holds them equal.)
   private static func quantity(

@@ -41,7 +41,7 @@ extension CitizenSite {
     guard let summary = versions.first(where: { $0.number == number }),
       let version = try store.version(id: summary.id)
     else { throw PageError(.notFound, "Versionen findes ikke eller er ikke offentliggjort.") }
-    let inForce = try store.contractInForce(municipalityCode: code, asOf: try today())
+    let inForce = try store.versionInForce(municipalityCode: code, asOf: try today())
     let areas: [TemplateValue] = version.areas.map { area in
       [
         "serviceAreaId": .int(Int(area.serviceAreaId)), "name": .string(area.name),
@@ -66,7 +66,7 @@ extension CitizenSite {
       [
         "municipality": ["code": .string(code), "name": .string(municipality.name)],
         "number": .int(number), "facts": [.object(facts)], "areas": .array(areas),
-        "inForce": .bool(inForce?.version.id == version.id),
+        "inForce": .bool(inForce?.id == version.id),
       ])
   }
 

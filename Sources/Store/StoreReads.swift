@@ -83,17 +83,28 @@ extension Store {
     }
   }
 
+  /// §3: which version is in force on `date`, without its areas (for pages that only need to know which).
+  public func versionInForce(municipalityCode: String, asOf date: CalendarDate) throws -> ContractVersion? {
+    try read { try Self.versionInForce($0, municipalityCode: municipalityCode, asOf: date) }
+  }
+
+  static func versionInForce(_ connection: Connection, municipalityCode: String, asOf date: CalendarDate)
+    throws -> ContractVersion?
+  {
+    try connection.queryOne(
+      """
+      SELECT * FROM contract_version WHERE municipality_code = ?1 AND published_on <= ?2
+      ORDER BY published_on DESC, number DESC LIMIT 1
+      """, municipalityCode, date.sql
+    ).map { try $0.contractVersion() }
+  }
+
   static func contractInForce(_ connection: Connection, municipalityCode: String, asOf date: CalendarDate)
     throws -> ContractInForce?
   {
-    guard
-      let row = try connection.queryOne(
-        """
-        SELECT * FROM contract_version WHERE municipality_code = ?1 AND published_on <= ?2
-        ORDER BY published_on DESC, number DESC LIMIT 1
-        """, municipalityCode, date.sql)
-    else { return nil }
-    var version = try row.contractVersion()
+    guard var version = try versionInForce(connection, municipalityCode: municipalityCode, asOf: date) else {
+      return nil
+    }
     version.areas = try areas(connection, versionId: version.id)
     return ContractInForce(
       version: version, adjustments: try adjustmentsByLineage(connection, version: version),

@@ -153,6 +153,10 @@ final class CitizenPagesTests: CitizenTestCase {
       versionId: draftId, Adoption(adoptedOn: try today(), meetingReference: "Byrådet, punkt 3"))
     try store.publish(versionId: draftId, on: try today())
 
+    let wellBeing = try XCTUnwrap(first.areas.first?.goals.first { $0.title == "Trivsel" })
+    let notInForce = "ikke med i den kontrakt, der gælder nu"
+    XCTAssertTrue(try get("/kommune/\(code)/maal/\(wellBeing.lineage)").text.contains(notInForce))
+    XCTAssertFalse(try get("/kommune/\(code)/maal/\(reading.lineage)").text.contains(notInForce))
     let history = try get("/kommune/\(code)/historik").text
     XCTAssertTrue(history.contains("sammenlign?fra=\(first.number)&amp;til=\(draft.number)"))
     let comparison = try get("/kommune/\(code)/sammenlign?fra=\(first.number)&til=\(draft.number)").text
