@@ -15,22 +15,48 @@ public struct AdminSite: Sendable {
   let secureCookies: Bool
   /// The clock sessions, throttling and deadlines are measured with; tests move it.
   let now: @Sendable () -> Date
+  /// Draws a draft or an unpublished follow-up exactly as citizens will see it (the citizen module's pages).
+  let previews: Previews
+
+  /// The citizen module's renderers, handed in by the executable (the admin module does not import the citizen one).
+  public struct Previews: Sendable {
+    /// The municipality page of a contract version (draft or adopted), marked as a preview.
+    public var contract: @Sendable (_ versionId: Int64) throws -> Response
+    /// The follow-up page of a follow-up statement (adopted or not), marked as a preview.
+    public var followUp: @Sendable (_ followUpId: Int64) throws -> Response
+
+    public init(
+      contract: @escaping @Sendable (Int64) throws -> Response,
+      followUp: @escaping @Sendable (Int64) throws -> Response
+    ) {
+      self.contract = contract
+      self.followUp = followUp
+    }
+
+    /// No previews (tests of other parts): 404.
+    public static let none = Previews(
+      contract: { _ in throw AdminError(.notFound, "Forhåndsvisning er ikke mulig her.") },
+      followUp: { _ in throw AdminError(.notFound, "Forhåndsvisning er ikke mulig her.") })
+  }
 
   static let pageNames = [
     "admin/login", "admin/password", "admin/dashboard", "admin/error", "admin/national",
   ]
 
   public init(
-    store: Store, templates: TemplateLibrary, staticFiles: StaticFiles, secureCookies: Bool = false,
-    now: @escaping @Sendable () -> Date = Date.init
+    store: Store, templates: TemplateLibrary, staticFiles: StaticFiles, previews: Previews = .none,
+    secureCookies: Bool = false, now: @escaping @Sendable () -> Date = Date.init
   ) throws {
-    try templates.require(Self.pageNames)
+    try templates.require(
+      Self.pageNames + Self.draftPageNames + Self.decisionPageNames + Self.followUpPageNames
+        + Self.importPageNames + Self.userPageNames + Self.auditPageNames)
     self.store = store
     self.templates = templates
     self.stylesheet = staticFiles.url(for: "css/site.css")
     self.icon = staticFiles.url(for: "favicon.svg")
     self.secureCookies = secureCookies
     self.now = now
+    self.previews = previews
   }
 
   /// Every admin route, in the order registered, with who may use it.
@@ -49,6 +75,12 @@ public struct AdminSite: Sendable {
     var routes = AdminRoutes(site: self)
     registerAccountRoutes(on: &routes)
     registerDashboard(on: &routes)
+    registerDraftRoutes(on: &routes)
+    registerDecisionRoutes(on: &routes)
+    registerFollowUpRoutes(on: &routes)
+    registerImportRoutes(on: &routes)
+    registerUserRoutes(on: &routes)
+    registerAuditRoutes(on: &routes)
     return routes
   }
 
