@@ -24,8 +24,9 @@ let package = Package(
 
     // The portal's modules, one per kind of user.
     .target(name: "Citizen", dependencies: ["HTTP", "Web", "Store", "Domain"]),
+    .target(name: "Admin", dependencies: ["HTTP", "Web", "Store", "Domain"]),
 
-    .executableTarget(name: "brugerinformation", dependencies: ["HTTP", "Web", "Store", "Domain", "Citizen"]),
+    .executableTarget(name: "brugerinformation", dependencies: ["HTTP", "Web", "Store", "Domain", "Citizen", "Admin"]),
     .executableTarget(
       name: "store-benchmark", dependencies: ["Store", "SQLite", "Domain"], path: "Benchmarks/StoreBenchmark"),
     .executableTarget(
@@ -39,6 +40,9 @@ let package = Package(
     .testTarget(name: "StoreTests", dependencies: ["Store", "SQLite", "Domain"]),
     .testTarget(name: "CommandLineTests", dependencies: ["brugerinformation", "HTTPTestSupport", "Store", "Web", "Domain"]),
     .testTarget(name: "WebTests", dependencies: ["Web", "Domain"]),
+    .testTarget(
+      name: "AdminTests",
+      dependencies: ["Admin", "Citizen", "HTTP", "Web", "Store", "SQLite", "Domain", "HTTPTestSupport"]),
     .testTarget(name: "CitizenTests", dependencies: ["Citizen", "HTTP", "Web", "Store", "Domain", "HTTPTestSupport"]),
   ],
   swiftLanguageModes: [.v6]

@@ -10,6 +10,8 @@ public struct AuditEntry: Hashable, Sendable {
   public var action: String
   public var entity: String
   public var entityId: String?
+  /// The municipality the change concerns; nil for national changes (users of the ministry, the rule calendar).
+  public var municipalityCode: String?
   public var beforeJSON: String?
   public var afterJSON: String?
 }
@@ -23,31 +25,35 @@ extension Store {
 
   @discardableResult
   public func audit(
-    userId: Int64?, action: String, entity: String, entityId: String?, beforeJSON: String? = nil,
-    afterJSON: String? = nil
+    userId: Int64?, action: String, entity: String, entityId: String?, municipalityCode: String? = nil,
+    beforeJSON: String? = nil, afterJSON: String? = nil
   ) throws -> Int64 {
     try write {
       try Writer(connection: $0).audit(
-        userId: userId, action: action, entity: entity, entityId: entityId, beforeJSON: beforeJSON,
-        afterJSON: afterJSON)
+        userId: userId, action: action, entity: entity, entityId: entityId,
+        municipalityCode: municipalityCode,
+        beforeJSON: beforeJSON, afterJSON: afterJSON)
     }
   }
 
-  /// The newest entries first, for one entity (and id) or all.
-  public func auditLog(entity: String? = nil, entityId: String? = nil, limit: Int = 100) throws
-    -> [AuditEntry]
-  {
+  /// The newest entries first, for one entity (and id), one municipality, or all; `before` (an entry id) pages on.
+  public func auditLog(
+    entity: String? = nil, entityId: String? = nil, municipalityCode: String? = nil, before: Int64? = nil,
+    limit: Int = 100
+  ) throws -> [AuditEntry] {
     try read { connection in
       try connection.query(
         """
         SELECT * FROM audit_log WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR entity_id = ?2)
-        ORDER BY at DESC, id DESC LIMIT ?3
-        """, entity, entityId, limit
+          AND (?3 IS NULL OR municipality_code = ?3) AND (?4 IS NULL OR id < ?4)
+        ORDER BY id DESC LIMIT ?5
+        """, entity, entityId, municipalityCode, before, limit
       ).map {
         AuditEntry(
           id: try $0.get("id"), userId: try $0.get("user_id"), at: try $0.get("at"),
           action: try $0.get("action"),
           entity: try $0.get("entity"), entityId: try $0.get("entity_id"),
+          municipalityCode: try $0.get("municipality_code"),
           beforeJSON: try $0.get("before_json"),
           afterJSON: try $0.get("after_json"))
       }
@@ -79,13 +85,14 @@ extension Store.Writer {
 
   @discardableResult
   public func audit(
-    userId: Int64?, action: String, entity: String, entityId: String?, beforeJSON: String? = nil,
-    afterJSON: String? = nil
+    userId: Int64?, action: String, entity: String, entityId: String?, municipalityCode: String? = nil,
+    beforeJSON: String? = nil, afterJSON: String? = nil
   ) throws -> Int64 {
     try connection.run(
       """
-      INSERT INTO audit_log (user_id, action, entity, entity_id, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)
-      """, userId, action, entity, entityId, beforeJSON, afterJSON)
+      INSERT INTO audit_log (user_id, action, entity, entity_id, municipality_code, before_json, after_json)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
+      """, userId, action, entity, entityId, municipalityCode, beforeJSON, afterJSON)
     return connection.lastInsertRowID
   }
 }

@@ -1,18 +1,25 @@
+import Admin
 import Citizen
 import HTTP
 import Store
 import Web
 
-/// The portal's routes. The citizen, admin, ministry and open-data modules add theirs here as they land.
+/// The portal's routes. The citizen and admin modules; the ministry and open-data modules add theirs here as they land.
 struct Portal {
   let router: Router
 
-  init(store: Store, publicDirectory: String, templatesDirectory: String, benchmarkRoutes: Bool) throws {
+  init(
+    store: Store, publicDirectory: String, templatesDirectory: String, benchmarkRoutes: Bool,
+    https: Bool = false
+  ) throws {
     let staticFiles = try StaticFiles(root: publicDirectory, urlPrefix: "/static")
     let templates = try TemplateLibrary(directory: templatesDirectory)
     var router = Router()
     router.use(SecurityHeaders().middleware)
     try CitizenSite(store: store, templates: templates, staticFiles: staticFiles).register(on: &router)
+    try AdminSite(store: store, templates: templates, staticFiles: staticFiles, secureCookies: https)
+      .register(
+        on: &router)
     router.get("/healthz") { _ in
       let municipalities = try store.municipalityCount()
       var response = Response.text("ok: \(municipalities) kommuner\n")

@@ -5,7 +5,7 @@ import Store
 enum ServeCommand: Command {
   static let name = "serve"
   static let summary = "start the portal (creates, migrates and seeds the database on first run)"
-  static let flagNames: Set<String> = ["benchmark-routes", "no-access-log"]
+  static let flagNames: Set<String> = ["benchmark-routes", "no-access-log", "https"]
   static let optionNames: Set<String> = ["host", "port", "database", "public", "templates", "event-loops"]
   static let help = """
     Usage: brugerinformation serve [options]
@@ -23,6 +23,8 @@ enum ServeCommand: Command {
       --templates DIR     the HTML templates (default Templates)
       --event-loops N     event-loop threads (default: one per core)
       --no-access-log     no access-log line per request on stdout
+      --https             the portal is reached over https (behind a TLS proxy): the admin session
+                          cookie is then Secure and __Host- prefixed
       --benchmark-routes  also serve /_bench/plaintext and /_bench/page (used by Benchmarks/http.sh)
       --help              this text
 
@@ -48,7 +50,7 @@ enum ServeCommand: Command {
     let portal = try Portal(
       store: store, publicDirectory: arguments.string("public") ?? "Public",
       templatesDirectory: arguments.string("templates") ?? "Templates",
-      benchmarkRoutes: arguments.has("benchmark-routes"))
+      benchmarkRoutes: arguments.has("benchmark-routes"), https: arguments.has("https"))
     let server = HTTPServer(configuration: configuration, responder: portal.router)
     say(
       "brugerinformation serving \(databasePath) on http://\(displayHost(configuration.host)):\(configuration.port)"

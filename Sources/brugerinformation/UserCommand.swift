@@ -45,6 +45,7 @@ enum UserCommand: Command {
     let id = try store.addUser(user, passwordHash: try Passwords.hash(password))
     _ = try store.audit(
       userId: nil, action: "user.add", entity: "app_user", entityId: String(id),
+      municipalityCode: user.municipalityCode,
       afterJSON: "{\"role\":\"\(role.rawValue)\"}")
     say("added \(email) (\(role.danishName)\(user.municipalityCode.map { ", kommune \($0)" } ?? ""))")
     say("one-time password: \(password)")
