@@ -53,14 +53,37 @@ public struct CSVTable: Hashable, Sendable {
   }
 
   /// Reads `bytes`; the separator is the one of `;` and `,` that occurs outside quotes on the first line, `;` when
-  /// both or neither do.
+  /// both or neither do. A first line `sep=;` or `sep=,` (which Excel reads and some programs write) names the
+  /// separator instead and is not a record.
   public init(parsing bytes: [UInt8], limits: Limits = Limits()) throws(CSVTableError) {
     var start = 0
     if bytes.starts(with: CSVTable.byteOrderMark) { start = CSVTable.byteOrderMark.count }
     try CSVTable.checkEncoding(bytes, from: start)
-    let separator = CSVTable.detectSeparator(bytes, from: start)
-    var reader = CSVRecordReader(bytes: bytes, start: start, separator: separator.rawValue, limits: limits)
+    var line = 1
+    let separator: Separator
+    if let (named, end) = CSVTable.separatorLine(bytes, from: start) {
+      separator = named
+      start = end
+      line = 2
+    } else {
+      separator = CSVTable.detectSeparator(bytes, from: start)
+    }
+    var reader = CSVRecordReader(
+      bytes: bytes, start: start, line: line, separator: separator.rawValue, limits: limits)
     self.init(separator: separator, records: try reader.readAll())
+  }
+
+  /// The separator a `sep=;` / `sep=,` first line names, and where the next line starts.
+  static func separatorLine(_ bytes: [UInt8], from start: Int) -> (Separator, next: Int)? {
+    let prefix = Array("sep=".utf8)
+    guard bytes.count >= start + 5, Array(bytes[start..<start + 4]) == prefix,
+      let separator = Separator(rawValue: bytes[start + 4])
+    else { return nil }
+    var next = start + 5
+    if next < bytes.count, bytes[next] == CSVRecordReader.carriageReturn { next += 1 }
+    if next < bytes.count, bytes[next] == CSVRecordReader.lineFeed { next += 1 }
+    guard next == bytes.count || next > start + 5 else { return nil }
+    return (separator, next)
   }
 
   static func danish(_ count: Int) -> String { DanishNumber.format(Double(count), maximumFractionDigits: 0) }
@@ -154,9 +177,11 @@ private struct CSVRecordReader {
   var quoted = false
   var quoteLine = 1
 
-  init(bytes: [UInt8], start: Int, separator: UInt8, limits: CSVTable.Limits) {
+  init(bytes: [UInt8], start: Int, line: Int, separator: UInt8, limits: CSVTable.Limits) {
     self.bytes = bytes
     self.index = start
+    self.line = line
+    self.recordLine = line
     self.separator = separator
     self.limits = limits
   }

@@ -5,7 +5,9 @@ struct ImportValidator {
   private(set) var problems: [ImportProblem] = []
   private(set) var warnings: [ImportProblem] = []
   private var suppressedProblems = 0
-  private var areas: [(name: String, key: String, goals: [(goal: Goal, row: ImportRow)])] = []
+  private var areas: [(name: String, goals: [(goal: Goal, row: ImportRow)])] = []
+  /// An area's index in `areas` by its name as matched (lower case), and its goals' indexes by title.
+  private var areaIndexes: [String: (area: Int, titles: [String: Int])] = [:]
 
   mutating func problem(_ row: Int?, _ column: String?, _ message: String) {
     guard problems.count < ContractImport.maximumProblems else {
@@ -54,18 +56,21 @@ struct ImportValidator {
             + "(\(DanishNumber.format(baselineValue, maximumFractionDigits: 6))). Er retningen rigtig?"))
     }
     let key = areaName.lowercased()
-    guard let index = areas.firstIndex(where: { $0.key == key }) else {
-      areas.append((areaName, key, [(goal, row)]))
+    let titleKey = title.lowercased()
+    guard let (index, titles) = areaIndexes[key] else {
+      areaIndexes[key] = (areas.count, [titleKey: 0])
+      areas.append((areaName, [(goal, row)]))
       return
     }
-    let titleKey = title.lowercased()
-    if let same = areas[index].goals.first(where: { $0.goal.title.lowercased() == titleKey }) {
+    if let earlier = titles[titleKey] {
+      let same = areas[index].goals[earlier]
       problem(
         row.row, row.cells[.title]?.label,
         "Området «\(areas[index].name)» har allerede et mål med betegnelsen «\(same.goal.title)» (\(same.row.origin)). "
           + "Giv målene hver sin betegnelse.")
       return
     }
+    areaIndexes[key]!.titles[titleKey] = areas[index].goals.count
     areas[index].goals.append((goal, row))
   }
 
@@ -145,7 +150,13 @@ struct ImportValidator {
           row.row, cell.label,
           "«\(shown)» kan læses både som \(plain) og som \(comma). Skriv \(plain) eller \(comma).")
       case .invalid:
-        problem(row.row, cell.label, "«\(shown)» er ikke et tal. Skriv fx 90 eller 90,5.")
+        if let (number, unit) = ImportValueParsing.numberWithUnit(shown) {
+          problem(
+            row.row, cell.label,
+            "«\(shown)»: skriv kun tallet (\(number)). Enheden (\(unit)) hører til i kolonnen «enhed».")
+        } else {
+          problem(row.row, cell.label, "«\(shown)» er ikke et tal. Skriv fx 90 eller 90,5.")
+        }
       }
     case .text, .empty:
       problem(row.row, cell.label, ImportValidator.missing(column))

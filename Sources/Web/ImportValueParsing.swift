@@ -54,6 +54,15 @@ enum ImportValueParsing {
     return .value(value)
   }
 
+  /// "90 %" or "12 dage": a number followed by a unit, split in two; nil for anything else.
+  static func numberWithUnit(_ text: String) -> (number: String, unit: String)? {
+    guard let lastDigit = text.lastIndex(where: { $0.isASCII && $0.isNumber }) else { return nil }
+    let number = trimmed(text[...lastDigit])
+    let unit = trimmed(text[text.index(after: lastDigit)...])
+    guard !unit.isEmpty, case .value = self.number(number) else { return nil }
+    return (number, unit)
+  }
+
   /// The digits of "1.234.567" (groups of three after a first group of one to three), or of plain digits.
   private static func grouped(_ text: Substring) -> Substring? {
     guard text.contains(".") else { return text }

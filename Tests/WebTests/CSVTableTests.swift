@@ -40,6 +40,16 @@ final class CSVTableTests: XCTestCase {
     XCTAssertEqual(try table("enkelt\n1").separator, .semicolon)
   }
 
+  func testASepLineNamesTheSeparatorAndIsNoRecord() throws {
+    let parsed = try table("sep=,\r\na;b,c\r\n1;2,3")
+    XCTAssertEqual(parsed.separator, .comma)
+    XCTAssertEqual(fields(parsed), [["a;b", "c"], ["1;2", "3"]])
+    XCTAssertEqual(parsed.records.map(\.line), [2, 3])
+    XCTAssertEqual(try table("sep=;").records, [])
+    XCTAssertEqual(fields(try table("sep=x\na,b")), [["sep=x"], ["a,b"]])
+    XCTAssertEqual(fields(try table("sep=;a\n")), [["sep=", "a"]])
+  }
+
   func testQuotedFieldsWithDoubledQuotesSeparatorsAndLineBreaks() throws {
     let parsed = try table(
       "a;b;c\r\n\"Det \"\"gode\"\" liv\";\"x;y\";\"linje 1\r\nlinje 2\nlinje 3\"\r\nsidste;;\"\"\r\n")

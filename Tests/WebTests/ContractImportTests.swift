@@ -109,6 +109,29 @@ final class ContractImportTests: XCTestCase {
     }
   }
 
+  func testANumberWithItsUnitIsToldApart() {
+    XCTAssertEqual(ImportValueParsing.numberWithUnit("90 %")?.number, "90")
+    XCTAssertEqual(ImportValueParsing.numberWithUnit("90 %")?.unit, "%")
+    XCTAssertEqual(ImportValueParsing.numberWithUnit("12,5dage")?.number, "12,5")
+    XCTAssertEqual(ImportValueParsing.numberWithUnit("12,5dage")?.unit, "dage")
+    for other in ["ca. 90", "90", "%", "1.234 kr.", "kr. 100", ""] {
+      XCTAssertNil(ImportValueParsing.numberWithUnit(other), other)
+    }
+  }
+
+  func testAFullFileOfGoalsInOneArea() {
+    let rows = (1...4_999).map { Self.row("Folkeskole", "Mål \($0)") }
+    let result = ContractImport.read(Self.csv(rows))
+    XCTAssertEqual(result.problems, [])
+    XCTAssertEqual(result.areas.map(\.goals.count), [4_999])
+    XCTAssertEqual(result.areas.first?.goals.last?.position, 4_999)
+    XCTAssertEqual(result.warnings.count, 1)
+    let tooMany = ContractImport.read(Self.csv(rows + [Self.row("Folkeskole", "Et mål for meget")]))
+    XCTAssertEqual(
+      tooMany.problems.map(\.message),
+      ["Filen har flere end 5.000 linjer. Del den op, eller fjern tomme linjer nederst."])
+  }
+
   func testDatesAndDirections() {
     XCTAssertEqual(ImportValueParsing.date("2012-12-31"), CalendarDate("2012-12-31"))
     XCTAssertEqual(ImportValueParsing.date(" 31-12-2012 "), CalendarDate("2012-12-31"))
@@ -209,7 +232,9 @@ final class ContractImportTests: XCTestCase {
         ImportProblem(
           row: 2, column: "udgangsdato",
           message: "«31-02-2010» er ikke en gyldig dato. Skriv fx 2012-12-31 eller 31-12-2012."),
-        ImportProblem(row: 2, column: "målværdi", message: "«90 %» er ikke et tal. Skriv fx 90 eller 90,5."),
+        ImportProblem(
+          row: 2, column: "målværdi",
+          message: "«90 %»: skriv kun tallet (90). Enheden (%) hører til i kolonnen «enhed»."),
         ImportProblem(
           row: 2, column: "måldato",
           message: "«2013/06/01» er ikke en gyldig dato. Skriv fx 2012-12-31 eller 31-12-2012."),
