@@ -64,8 +64,13 @@ final class ImportPagesTests: AdminTestCase {
 
   func testAValidFileReplacesTheDraftAndIsLogged() throws {
     let browser = try editor()
-    let reply = try upload(browser, try Self.example("import-example.csv"))
+    let tokens = browser.hiddenFields(ofFormWithAction: path)
+    let reply = try upload(browser, try Self.example("import-example.csv"), fields: tokens)
     XCTAssertEqual(reply.status, 303, reply.text)
+    let sentTwice = try upload(browser, try Self.example("import-example.csv"), fields: tokens)
+    XCTAssertEqual(sentTwice.status, 303)
+    XCTAssertEqual(
+      try store.auditLog(municipalityCode: code).filter { $0.action == "contract.import" }.count, 1)
     XCTAssertEqual(reply.headers["Location"], "/admin/kommune/\(code)/udkast")
     let draft = try XCTUnwrap(try store.draft(municipalityCode: code))
     XCTAssertEqual(draft.areas.map(\.name), ["Borgerservice og administration", "Ældreområdet"])
