@@ -122,6 +122,13 @@ final class AuditPagesTests: AdminTestCase {
     XCTAssertEqual(try browser.get("/admin/kommune/\(other.code)/log/\(theirs)").status, 200)
     XCTAssertEqual(try browser.get("/admin/kommune/\(home)/log/\(theirs)").status, 404)
     XCTAssertEqual(try browser.get(log).status, 200)
+
+    try addUser("drift@example.dk", role: .sysadmin)
+    let sysadmin = try signedIn("drift@example.dk")
+    XCTAssertEqual(try sysadmin.get("/admin/log/\(theirs)").status, 200)
+    XCTAssertEqual(
+      entryLinks(try sysadmin.get("/admin/log?kommune=\(home)").text, under: "/admin/log"),
+      try store.auditLog(municipalityCode: home).map { "/admin/log/\($0.id)" })
   }
 
   func testAnEditorIsRefusedEveryLog() throws {
