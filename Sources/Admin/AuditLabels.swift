@@ -5,7 +5,7 @@ enum AuditLabels {
     "login": "Logget ind",
     "logout": "Logget ud",
     "password.change": "Adgangskode skiftet",
-    "user.add": "Redaktør tilføjet",
+    "user.add": "Bruger oprettet",
     "user.deactivate": "Bruger deaktiveret",
     "user.reactivate": "Bruger genaktiveret",
     "user.password-reset": "Ny engangsadgangskode givet",

@@ -131,6 +131,24 @@ final class AuditPagesTests: AdminTestCase {
       try store.auditLog(municipalityCode: home).map { "/admin/log/\($0.id)" })
   }
 
+  func testTheStoreFiltersByExactActionOrByItsThing() throws {
+    let other = try otherMunicipality()
+    var ids: [String: Int64] = [:]
+    for action in ["goal.update", "goal.remove", "goalkeeper.update", "version.adopt"] {
+      ids[action] = try store.audit(
+        userId: nil, action: action, entity: "goal", entityId: nil, municipalityCode: other.code)
+    }
+    func found(_ action: String) throws -> Set<Int64> {
+      Set(try store.auditRecords(AuditFilter(municipalityCode: other.code, action: action)).map(\.entry.id))
+    }
+    XCTAssertEqual(try found("goal.update"), [ids["goal.update"]!])
+    XCTAssertEqual(try found("goal."), [ids["goal.update"]!, ids["goal.remove"]!])
+    XCTAssertEqual(try found("goal"), [])
+    let record = try XCTUnwrap(try store.auditRecord(id: ids["version.adopt"]!))
+    XCTAssertEqual(record.municipalityName, other.name)
+    XCTAssertNil(record.userEmail)
+  }
+
   func testAnEditorIsRefusedEveryLog() throws {
     let editor = try addUser("redaktor@example.dk", role: .editor, municipality: home)
     let entry = try store.audit(
