@@ -41,21 +41,32 @@ extension AdminSite {
   func perform(_ request: AdminRequest, redirect: String, _ body: (Store.Writer) throws -> AdminChange) throws
     -> Response
   {
+    let target = try performOnce(request) { writer -> (AdminChange, String) in
+      let change = try body(writer)
+      return (change, change.redirect ?? redirect)
+    }
+    return Self.redirect(target ?? redirect)
+  }
+
+  /// `perform`'s transaction, handing back what `body` made (a page that must show something once, such as a
+  /// one-time password); nil when the form had been sent before and nothing was done.
+  func performOnce<T: Sendable>(
+    _ request: AdminRequest, _ body: (Store.Writer) throws -> (AdminChange, T)
+  ) throws -> T? {
     let once = request.field("once")
     guard once.utf8.count >= 16 else {
       throw AdminError(.badRequest, "Formularen mangler sit engangsnummer. Genindlæs siden, og prøv igen.")
     }
     let userId = request.user.id
     let code = request.municipalityCode
-    let target = try store.batch { writer -> String? in
+    return try store.batch { writer -> T? in
       guard try writer.claimForm(nonce: once, userId: userId) else { return nil }
-      let change = try body(writer)
+      let (change, result) = try body(writer)
       try writer.audit(
         userId: userId, action: change.action, entity: change.entity, entityId: change.entityId,
         municipalityCode: code, beforeJSON: AdminChange.json(change.before),
         afterJSON: AdminChange.json(change.after))
-      return change.redirect ?? redirect
+      return result
     }
-    return Self.redirect(target ?? redirect)
   }
 }

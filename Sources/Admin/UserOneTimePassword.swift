@@ -5,29 +5,6 @@ import Store
 import Web
 
 extension AdminSite {
-  /// Like `perform` (one transaction: the form's one-time token, the change, its audit entry), but hands back what
-  /// `body` made instead of a redirect, so the POST's own response can show something exactly once: a one-time
-  /// password. nil when the form was sent before (a reload or a double click): then nothing changed.
-  func performOnce<T: Sendable>(
-    _ request: AdminRequest, _ body: (Store.Writer) throws -> (AdminChange, T)
-  ) throws -> T? {
-    let once = request.field("once")
-    guard once.utf8.count >= 16 else {
-      throw AdminError(.badRequest, "Formularen mangler sit engangsnummer. Genindlæs siden, og prøv igen.")
-    }
-    let userId = request.user.id
-    let code = request.municipalityCode
-    return try store.batch { writer -> T? in
-      guard try writer.claimForm(nonce: once, userId: userId) else { return nil }
-      let (change, result) = try body(writer)
-      try writer.audit(
-        userId: userId, action: change.action, entity: change.entity, entityId: change.entityId,
-        municipalityCode: code, beforeJSON: AdminChange.json(change.before),
-        afterJSON: AdminChange.json(change.after))
-      return result
-    }
-  }
-
   /// The one-time password, on the response to the POST that made it (never in a URL, never stored but as a hash).
   /// The page is `no-store`; reloading it sends the POST again, whose one-time form token is spent, so the answer is
   /// a redirect to the list: the password is shown once and no second account is made.
