@@ -16,7 +16,8 @@ extension AdminSite {
     let typed = { (name: String) in values?[name] ?? "" }
     let fields = [
       FormField(
-        "adopted_on", label: "Dato for kommunalbestyrelsens vedtagelse", kind: .date,
+        "adopted_on", label: "Dato for kommunalbestyrelsens vedtagelse",
+        kind: DecisionInput.dateKind(typed("adopted_on")),
         value: typed("adopted_on"),
         hint: "Datoen for byrådets møde. Den kan ikke ligge i fremtiden.", error: errors["adopted_on"],
         required: true),

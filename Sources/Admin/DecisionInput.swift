@@ -1,4 +1,5 @@
 import Domain
+import Web
 
 /// Reads the dates and numbers people type into the decision and adjustment forms, the Danish way.
 enum DecisionInput {
@@ -11,6 +12,12 @@ enum DecisionInput {
       let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2])
     else { return nil }
     return CalendarDate(year: year, month: month, day: day)
+  }
+
+  /// A date field shows a kept value that is not "YYYY-MM-DD" (typed as "24-06-2010", or mistyped) as a text field:
+  /// `<input type="date">` can only hold an ISO date and would show it empty.
+  static func dateKind(_ value: String) -> FormField.Kind {
+    value.isEmpty || CalendarDate(value) != nil ? .date : .text
   }
 
   /// "90", "90,5", "1.234,5", "-3,25" (also with spaces between thousands); nil when it is not a number written

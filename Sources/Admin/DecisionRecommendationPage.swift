@@ -12,14 +12,14 @@ extension AdminSite {
   ) throws -> Response {
     let code = try request.code
     let typed = { (name: String, fallback: String) in values.map { $0[name] ?? "" } ?? fallback }
+    let recommendedOn = typed("recommended_on", try today().description)
     let fields = [
       FormField(
         "committee", label: "Udvalg", value: typed("committee", ""),
         hint: "Fx Børne- og Skoleudvalget eller Økonomiudvalget.", error: errors["committee"], required: true),
       FormField(
-        "recommended_on", label: "Dato for udvalgets møde", kind: .date,
-        value: typed("recommended_on", try today().description), error: errors["recommended_on"],
-        required: true),
+        "recommended_on", label: "Dato for udvalgets møde", kind: DecisionInput.dateKind(recommendedOn),
+        value: recommendedOn, error: errors["recommended_on"], required: true),
       FormField(
         "note", label: "Bemærkning", kind: .textarea, value: typed("note", ""),
         hint: "Fx udvalgets indstilling med egne ord, eller hvad udvalget ønskede ændret.",

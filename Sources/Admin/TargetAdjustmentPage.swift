@@ -4,6 +4,9 @@ import HTTP
 import Store
 import Web
 
+/// A new target that is the goal's current one: nothing to adjust.
+private struct UnchangedTarget: Error {}
+
 /// A goal of the version in force, with its area and the contract it is in.
 struct AdjustableGoal {
   var contract: ContractInForce
@@ -56,7 +59,8 @@ extension AdminSite {
           "Den gældende målværdi er \(goal.targetValue.map { DanishNumber.format($0, unit: goal.unit) } ?? "ikke sat"). Skriv den nye som et tal, fx 90 eller 90,5.",
         error: errors["target_value"], required: true),
       FormField(
-        "target_date", label: "Ny dato for målværdien", kind: .date, value: typed("target_date"),
+        "target_date", label: "Ny dato for målværdien", kind: DecisionInput.dateKind(typed("target_date")),
+        value: typed("target_date"),
         hint: keepDate.isEmpty ? nil : keepDate, error: errors["target_date"]),
       FormField(
         "reason", label: "Begrundelse", kind: .textarea, value: typed("reason"),
@@ -121,25 +125,25 @@ extension AdminSite {
     } else if reason.count > 2000 {
       errors.add("reason", "Gør begrundelsen kortere: højst 2.000 tegn (den har \(reason.count)).")
     }
-    // The Store changes the draft's copy of the goal, which may have been adjusted already.
-    let current =
-      try store.draft(municipalityCode: code)?.areas.flatMap(\.goals).first { $0.lineage == goal.lineage }
-      ?? goal
-    if let value, errors["target_date"] == nil, value == current.targetValue,
-      date == nil || date == current.targetDate
-    {
-      errors.add(
-        "target_value",
-        "Den nye målværdi er den samme som målets nuværende. Skriv en anden værdi, eller skriv en ny dato for målværdien."
-      )
-    }
     guard errors.isEmpty, let value else {
       return try adjustmentPage(
         request, goal: adjustable, values: request.form, errors: errors, status: .unprocessableContent)
     }
     let today = try today()
+    let draftId = try store.draft(municipalityCode: code)?.id
     do {
       return try perform(request, redirect: "/admin/kommune/\(code)/udkast/vedtagelse") { writer in
+        // The Store changes the draft's copy of the goal, which may have been adjusted already. Checked only for a
+        // form sent the first time: the same form sent again just redirects.
+        var current = goal
+        if let draftId, let draft = try writer.version(id: draftId), draft.isDraft,
+          let copy = draft.areas.flatMap(\.goals).first(where: { $0.lineage == goal.lineage })
+        {
+          current = copy
+        }
+        if value == current.targetValue && (date == nil || date == current.targetDate) {
+          throw UnchangedTarget()
+        }
         let result = try writer.adjustTarget(
           goalId: goal.id, newTargetValue: value, newTargetDate: date, reason: reason, on: today)
         let draft = try writer.version(id: result.versionId)
@@ -156,6 +160,13 @@ extension AdminSite {
             "target_date": adjusted?.targetDate?.description ?? NSNull(), "reason": reason,
           ])
       }
+    } catch is UnchangedTarget {
+      errors.add(
+        "target_value",
+        "Den nye målværdi er den samme som målets nuværende. Skriv en anden værdi, eller skriv en ny dato for målværdien."
+      )
+      return try adjustmentPage(
+        request, goal: adjustable, values: request.form, errors: errors, status: .unprocessableContent)
     } catch StoreError.notFound {
       return try adjustmentPage(
         request, goal: adjustable, values: request.form,
