@@ -177,6 +177,11 @@ final class DecisionTests: DecisionTestCase {
       adoptionPath, [("adopted_on", danish), ("meeting_reference", "Kommunalbestyrelsen, punkt 3")])
     XCTAssertEqual(accepted.status, 303, accepted.text)
     XCTAssertEqual(try store.version(id: draft.id)?.adoption?.adoptedOn, today)
+    let again = try browser.post(
+      adoptionPath, [("adopted_on", danish), ("meeting_reference", "Kommunalbestyrelsen, punkt 3")])
+    XCTAssertEqual(again.status, 303, "the same form again just redirects")
+    XCTAssertEqual(again.headers["Location"], Self.publication(code, draft.number))
+    XCTAssertEqual(try audits(code, "version.adopt").count, 1)
 
     let publicationPath = Self.publication(code, draft.number)
     let deadline = today.addingMonths(1)
