@@ -125,4 +125,24 @@ final class DecisionTargetAdjustmentTests: DecisionTestCase {
     XCTAssertEqual(adjusted.targetValue, 1234.5)
     XCTAssertEqual(adjusted.targetDate, newDate)
   }
+
+  func testAGoalRemovedFromTheDraftCannotBeAdjustedThere() throws {
+    let (code, contract) = try municipalityInForce()
+    let area = try XCTUnwrap(contract.version.areas.first { !$0.goals.isEmpty })
+    let goal = try XCTUnwrap(area.goals.first)
+    let draftId = try store.createDraft(municipalityCode: code)
+    let draftArea = try XCTUnwrap(
+      try store.version(id: draftId)?.areas.first { $0.serviceAreaId == area.serviceAreaId })
+    try store.removeArea(versionAreaId: draftArea.id)
+    try addUser(Self.editor, role: .editor, municipality: code)
+    let browser = try signedIn(Self.editor)
+    let path = "/admin/kommune/\(code)/maal/\(goal.id)/justering"
+    let page = try browser.get(path)
+    XCTAssertTrue(page.text.contains("Målet er fjernet fra udkastet"), page.text)
+    let before = try databaseContents()
+    let refused = try browser.post(path, [("target_value", "1"), ("reason", "Ny plan")])
+    XCTAssertEqual(refused.status, 409, refused.text)
+    XCTAssertTrue(refused.text.contains("value=\"1\""))
+    XCTAssertEqual(try databaseContents(), before)
+  }
 }
