@@ -112,7 +112,7 @@ extension AdminSite {
       date = DecisionInput.date(dateText)
       if date == nil {
         errors.add("target_date", "Datoen findes ikke. Skriv den som dd-mm-åååå, fx 31-12-2013.")
-      } else if let baseline = goal.baselineDate, date! <= baseline {
+      } else if let parsed = date, let baseline = goal.baselineDate, parsed <= baseline {
         errors.add(
           "target_date",
           "Datoen for målværdien skal ligge efter datoen for udgangsværdien (\(baseline.danishText)).")
@@ -135,13 +135,13 @@ extension AdminSite {
       return try perform(request, redirect: "/admin/kommune/\(code)/udkast/vedtagelse") { writer in
         // The Store changes the draft's copy of the goal, which may have been adjusted already. Checked only for a
         // form sent the first time: the same form sent again just redirects.
-        var current = goal
+        var current = (goal: goal, version: adjustable.contract.version.number)
         if let draftId, let draft = try writer.version(id: draftId), draft.isDraft,
           let copy = draft.areas.flatMap(\.goals).first(where: { $0.lineage == goal.lineage })
         {
-          current = copy
+          current = (copy, draft.number)
         }
-        if value == current.targetValue && (date == nil || date == current.targetDate) {
+        if value == current.goal.targetValue && (date == nil || date == current.goal.targetDate) {
           throw UnchangedTarget()
         }
         let result = try writer.adjustTarget(
@@ -151,9 +151,9 @@ extension AdminSite {
         return AdminChange(
           "goal.adjust_target", entity: "goal", id: result.goalId,
           before: [
-            "goal": goal.id, "version": adjustable.contract.version.number,
-            "target_value": goal.targetValue ?? NSNull(),
-            "target_date": goal.targetDate?.description ?? NSNull(),
+            "goal": current.goal.id, "version": current.version, "goal_in_force": goal.id,
+            "target_value": current.goal.targetValue ?? NSNull(),
+            "target_date": current.goal.targetDate?.description ?? NSNull(),
           ],
           after: [
             "goal": result.goalId, "version": draft?.number ?? NSNull(), "target_value": value,

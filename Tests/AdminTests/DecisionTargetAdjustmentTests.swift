@@ -52,7 +52,8 @@ final class DecisionTargetAdjustmentTests: DecisionTestCase {
     XCTAssertEqual(adjustments.first?.reason, reason)
     let entry = try XCTUnwrap(try audits(code, "goal.adjust_target").first)
     XCTAssertEqual(entry.entityId, String(adjusted.id))
-    XCTAssertTrue(try XCTUnwrap(entry.beforeJSON).contains("\"goal\":\(goal.id)"))
+    XCTAssertTrue(
+      try XCTUnwrap(entry.beforeJSON).contains("\"goal_in_force\":\(goal.id)"), entry.beforeJSON ?? "")
 
     // Citizens see nothing yet; after the council's adoption and publication they see the adjustment.
     let goalPage = "/kommune/\(code)/maal/\(goal.lineage)"
