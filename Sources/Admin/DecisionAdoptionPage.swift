@@ -17,7 +17,7 @@ extension AdminSite {
     let fields = [
       FormField(
         "adopted_on", label: "Dato for kommunalbestyrelsens vedtagelse",
-        kind: DecisionInput.dateKind(typed("adopted_on")),
+        kind: .date,
         value: typed("adopted_on"),
         hint: "Datoen for byrådets møde. Den kan ikke ligge i fremtiden.", error: errors["adopted_on"],
         required: true),

@@ -14,12 +14,6 @@ enum DecisionInput {
     return CalendarDate(year: year, month: month, day: day)
   }
 
-  /// A date field shows a kept value that is not "YYYY-MM-DD" (typed as "24-06-2010", or mistyped) as a text field:
-  /// `<input type="date">` can only hold an ISO date and would show it empty.
-  static func dateKind(_ value: String) -> FormField.Kind {
-    value.isEmpty || CalendarDate(value) != nil ? .date : .text
-  }
-
   /// "90", "90,5", "1.234,5", "-3,25" (also with spaces between thousands); nil when it is not a number written
   /// like that. A "." alone is read as a thousands separator only in groups of three ("1.234"), so "90.5" is nil.
   static func number(_ text: String) -> Double? {

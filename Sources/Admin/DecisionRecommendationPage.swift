@@ -18,7 +18,7 @@ extension AdminSite {
         "committee", label: "Udvalg", value: typed("committee", ""),
         hint: "Fx Børne- og Skoleudvalget eller Økonomiudvalget.", error: errors["committee"], required: true),
       FormField(
-        "recommended_on", label: "Dato for udvalgets møde", kind: DecisionInput.dateKind(recommendedOn),
+        "recommended_on", label: "Dato for udvalgets møde", kind: .date,
         value: recommendedOn, error: errors["recommended_on"], required: true),
       FormField(
         "note", label: "Bemærkning", kind: .textarea, value: typed("note", ""),

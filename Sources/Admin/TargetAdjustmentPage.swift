@@ -59,7 +59,7 @@ extension AdminSite {
           "Den gældende målværdi er \(goal.targetValue.map { DanishNumber.format($0, unit: goal.unit) } ?? "ikke sat"). Skriv den nye som et tal, fx 90 eller 90,5.",
         error: errors["target_value"], required: true),
       FormField(
-        "target_date", label: "Ny dato for målværdien", kind: DecisionInput.dateKind(typed("target_date")),
+        "target_date", label: "Ny dato for målværdien", kind: .date,
         value: typed("target_date"),
         hint: keepDate.isEmpty ? nil : keepDate, error: errors["target_date"]),
       FormField(

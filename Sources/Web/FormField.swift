@@ -52,11 +52,22 @@ public struct FormField: Sendable, Equatable, TemplateRenderable {
         })
   }
 
+  /// A date field whose kept value is not `YYYY-MM-DD` (typed as "24-06-2010", or mistyped) is drawn as a text
+  /// field: `<input type="date">` can only hold an ISO date, and would show the value empty.
+  var shownKind: Kind {
+    guard kind == .date, !value.isEmpty else { return kind }
+    let bytes = Array(value.utf8)
+    let isISODate =
+      bytes.count == 10 && bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-")
+      && bytes.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (48...57).contains($0.element) }
+    return isISODate ? .date : .text
+  }
+
   public var templateValue: TemplateValue {
     var object: TemplateObject = [
       "name": .string(name), "label": .string(label), "id": .string(id), "value": .string(value),
       "hint": hint.map(TemplateValue.string) ?? .null, "error": error.map(TemplateValue.string) ?? .null,
-      "required": .bool(required), "kind": .object([kind.rawValue: true]),
+      "required": .bool(required), "kind": .object([shownKind.rawValue: true]),
       "autocomplete": autocomplete.map(TemplateValue.string) ?? .null,
       "options": .array(
         options.map {

@@ -29,11 +29,4 @@ final class DecisionInputTests: XCTestCase {
     }
     XCTAssertEqual(DecisionInput.date("29-02-2012"), CalendarDate(year: 2012, month: 2, day: 29))
   }
-
-  func testADateFieldKeepsAValueItCannotHoldAsText() {
-    XCTAssertEqual(DecisionInput.dateKind(""), .date)
-    XCTAssertEqual(DecisionInput.dateKind("2010-06-24"), .date)
-    XCTAssertEqual(DecisionInput.dateKind("24-06-2010"), .text)
-    XCTAssertEqual(DecisionInput.dateKind("i går"), .text)
-  }
 }
