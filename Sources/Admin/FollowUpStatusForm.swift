@@ -93,49 +93,48 @@ struct FollowUpStatusForm {
     return errors.isEmpty ? .success(values) : .failure(FormErrorList(errors: errors))
   }
 
+  /// Each message names the goal, so the summary at the top of a long form says which goal it is about.
   private static func status(_ entry: Entry, today: CalendarDate, errors: inout FormErrors) -> GoalStatus? {
-    let id = entry.goal.id
     let before = errors.messages.count
+    func problem(_ kind: Kind, _ message: String) {
+      errors.add(field(kind, goal: entry.goal.id), "\(entry.goal.title): \(message)")
+    }
+    let example = FollowUpInput.example(today)
     if ContentRules.isBlank(entry.statusText) {
-      errors.add(
-        field(.statusText, goal: id),
-        "Skriv status på arbejdet med målet \"\(entry.goal.title)\" (§ 5, stk. 1).")
+      problem(.statusText, "skriv status på arbejdet med målet (§ 5, stk. 1).")
     }
     var measuredValue: Double?
     if !entry.measuredValue.isEmpty {
       measuredValue = FollowUpInput.number(entry.measuredValue)
       if measuredValue == nil {
-        errors.add(field(.measuredValue, goal: id), "Skriv den målte værdi som et tal, fx 90 eller 87,5.")
+        problem(.measuredValue, "skriv den målte værdi som et tal, fx 90 eller 87,5.")
       }
     } else if !entry.measuredOn.isEmpty {
-      errors.add(field(.measuredValue, goal: id), "Skriv den målte værdi, eller slet datoen for målingen.")
+      problem(.measuredValue, "skriv den målte værdi, eller slet datoen for målingen.")
     }
     var measuredOn: CalendarDate?
     if !entry.measuredOn.isEmpty {
       measuredOn = FollowUpInput.date(entry.measuredOn)
       if let date = measuredOn, date > today {
-        errors.add(
-          field(.measuredOn, goal: id),
-          "Datoen for målingen ligger efter i dag. Skriv den dato, værdien blev målt.")
+        problem(.measuredOn, "datoen for målingen ligger efter i dag. Skriv den dato, værdien blev målt.")
       } else if measuredOn == nil {
-        errors.add(field(.measuredOn, goal: id), "Skriv datoen for målingen som dd-mm-åååå, fx 01-09-2026.")
+        problem(.measuredOn, "skriv datoen for målingen som dd-mm-åååå, fx \(example).")
       }
     } else if !entry.measuredValue.isEmpty {
-      errors.add(field(.measuredOn, goal: id), "Skriv, hvornår værdien blev målt, fx 01-09-2026.")
+      problem(.measuredOn, "skriv, hvornår værdien blev målt, fx \(example).")
     }
     let result = GoalStatus.Result(rawValue: entry.result)
     if result == nil {
-      errors.add(field(.result, goal: id), "Vælg, om målet er nået, delvist nået eller ikke nået.")
+      problem(.result, "vælg, om målet er nået, delvist nået eller ikke nået.")
     }
     if let result, result != .reached, ContentRules.isBlank(entry.followUpText) {
       let how = result == .partly ? "kun delvist nået" : "ikke nået"
-      errors.add(
-        field(.followUpText, goal: id),
-        "Målet er \(how): skriv, hvordan kommunen følger op på det (§ 5, stk. 2).")
+      problem(.followUpText, "målet er \(how). Skriv, hvordan kommunen følger op på det (§ 5, stk. 2).")
     }
     guard errors.messages.count == before, let result else { return nil }
     return GoalStatus(
-      goalId: id, statusText: entry.statusText, measuredValue: measuredValue, measuredOn: measuredOn,
+      goalId: entry.goal.id, statusText: entry.statusText, measuredValue: measuredValue,
+      measuredOn: measuredOn,
       result: result, followUpText: entry.followUpText)
   }
 }

@@ -102,7 +102,14 @@ final class FollowUpPagesTests: AdminTestCase {
     let missing = goals.last!
     let saved = try browser.post("\(base)/\(year)", statusFields(Array(goals.dropLast())))
     XCTAssertEqual(saved.status, 303, saved.text)
-    XCTAssertEqual(try store.followUp(id: followUp.id)?.statuses.count, goals.count - 1)
+    let statuses = try XCTUnwrap(try store.followUp(id: followUp.id)).statuses
+    XCTAssertEqual(statuses.count, goals.count - 1)
+    for status in statuses {
+      XCTAssertEqual(status.measuredValue, 87.5, "Danish decimal comma")
+      XCTAssertEqual(
+        status.measuredOn, CalendarDate(year: status.goalId % 2 == 0 ? 2025 : 2024, month: 9, day: 1))
+      XCTAssertEqual(status.result, .notReached)
+    }
     let adoptionPage = try browser.get("\(base)/\(year)/vedtagelse")
     XCTAssertTrue(
       adoptionPage.text.contains(Self.html("\"\(missing.title)\" mangler status")), adoptionPage.text)
@@ -202,8 +209,10 @@ final class FollowUpPagesTests: AdminTestCase {
     XCTAssertEqual(reply.status, 422)
     XCTAssertEqual(try databaseContents(), before)
     let text = reply.text
-    XCTAssertTrue(text.contains("Målet er ikke nået: skriv, hvordan kommunen følger op"))
-    XCTAssertTrue(text.contains("Skriv den målte værdi som et tal, fx 90 eller 87,5."))
+    XCTAssertTrue(
+      text.contains(Self.html("\(first.title): målet er ikke nået. Skriv, hvordan kommunen følger op")))
+    XCTAssertTrue(
+      text.contains(Self.html("\(second.title): skriv den målte værdi som et tal, fx 90 eller 87,5.")))
     XCTAssertTrue(text.contains("Budgettet for \(year) vedtages i \(year - 1)."))
     for id in ["felt-opfoelgning-\(first.id)", "felt-maalt-\(second.id)", "felt-budgetvedtagelse"] {
       XCTAssertTrue(text.contains("<a href=\"#\(id)\">"), "summary links to \(id)")
@@ -229,7 +238,7 @@ final class FollowUpPagesTests: AdminTestCase {
     let reply = try browser.post(
       "\(base)/\(year)", [("status-\(goal.id)", "Halvvejs"), ("resultat-\(goal.id)", "partly")])
     XCTAssertEqual(reply.status, 422)
-    XCTAssertTrue(reply.text.contains("Målet er kun delvist nået"))
+    XCTAssertTrue(reply.text.contains(Self.html("\(goal.title): målet er kun delvist nået.")))
     let reached = try browser.post(
       "\(base)/\(year)", [("status-\(goal.id)", "Nået"), ("resultat-\(goal.id)", "reached")])
     XCTAssertEqual(reached.status, 303)
