@@ -29,7 +29,8 @@ extension AdminSite {
       "admin/follow-up-adoption", title: "Vedtagelse af opfølgningsredegørelsen for \(record.year)",
       for: request, status: status,
       [
-        "followUp": Self.followUpFacts(record.summary, today: try today()), "path": .string(record.path),
+        "followUp": .object(Self.followUpFacts(record.summary, today: try today())),
+        "path": .string(record.path),
         "adopted": .bool(adopted),
         "problems": .array(
           problems.map { problem in
@@ -111,7 +112,7 @@ extension AdminSite {
       "admin/follow-up-publication", title: "Offentliggørelse af opfølgningsredegørelsen for \(record.year)",
       for: request,
       [
-        "followUp": Self.followUpFacts(record.summary, today: today), "path": .string(record.path),
+        "followUp": .object(Self.followUpFacts(record.summary, today: today)), "path": .string(record.path),
         "today": .string(today.danishText), "late": .bool(late),
         "adopted": .bool(record.summary.adoption != nil),
         "published": .bool(record.summary.publishedOn != nil),

@@ -53,12 +53,9 @@ extension AdminSite {
     let today = try today()
     let summaries = try store.followUps(municipalityCode: code).sorted { $0.budgetYear > $1.budgetYear }
     let rows = summaries.map { summary -> TemplateValue in
-      var value = Self.followUpFacts(summary, today: today)
-      if case .object(var fields) = value {
-        fields["href"] = .string(Self.followUpPath(code, summary.budgetYear))
-        value = .object(fields)
-      }
-      return value
+      var fields = Self.followUpFacts(summary, today: today)
+      fields["href"] = .string(Self.followUpPath(code, summary.budgetYear))
+      return .object(fields)
     }
     let range = try budgetYearRange(today: today)
     let suggested = Self.suggestedBudgetYear(
@@ -92,14 +89,15 @@ extension AdminSite {
   func createFollowUp(_ request: AdminRequest) throws -> Response {
     let code = try request.code
     let text = request.field("budgetaar")
+    let nextYear = try today().year + 1
     let range = try budgetYearRange(today: try today())
     var errors = FormErrors()
     guard let year = Int(text), range.contains(year) else {
       errors.add(
         "budgetaar",
         text.isEmpty
-          ? "Skriv budgetåret, fx \(try today().year + 1)."
-          : "Skriv budgetåret som et årstal mellem \(range.lowerBound) og \(range.upperBound), fx \(try today().year + 1)."
+          ? "Skriv budgetåret, fx \(nextYear)."
+          : "Skriv budgetåret som et årstal mellem \(range.lowerBound) og \(range.upperBound), fx \(nextYear)."
       )
       return try followUpListPage(request, budgetYear: text, errors: errors, status: .unprocessableContent)
     }
@@ -161,7 +159,7 @@ extension AdminSite {
   }
 
   /// Deadlines, dates and late flags of a follow-up, as every follow-up page shows them.
-  static func followUpFacts(_ summary: FollowUpSummary, today: CalendarDate) -> TemplateValue {
+  static func followUpFacts(_ summary: FollowUpSummary, today: CalendarDate) -> TemplateObject {
     let adoptionOverdue = summary.adoption == nil && today > summary.dueOn
     let publicationOverdue =
       summary.publishedOn == nil && summary.publicationDeadline.map { today > $0 } == true

@@ -46,7 +46,7 @@ extension AdminSite {
       status: status,
       [
         "municipality": ["name": .string(record.municipality.name), "code": .string(record.code)],
-        "followUp": Self.followUpFacts(record.summary, today: try today()),
+        "followUp": .object(Self.followUpFacts(record.summary, today: try today())),
         "path": .string(record.path), "editable": .bool(editable), "saved": .bool(saved && status == .ok),
         "hasGoals": .bool(!goalIds.isEmpty),
         "outsideContract": outside == 0 ? .null : .int(outside),
