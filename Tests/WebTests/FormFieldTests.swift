@@ -18,7 +18,8 @@ final class FormFieldTests: XCTestCase {
   func testHintAndErrorAreTiedToTheField() {
     let field = FormField("target_value", label: "Målværdi", hint: "Et tal", error: "Skriv et tal")
     XCTAssertEqual(field.id, "felt-target-value")
-    XCTAssertEqual(field.templateValue["describedby"], .string("felt-target-value-hjaelp felt-target-value-fejl"))
+    XCTAssertEqual(
+      field.templateValue["describedby"], .string("felt-target-value-hjaelp felt-target-value-fejl"))
     XCTAssertEqual(FormField("x", label: "X").templateValue["describedby"], .null)
   }
 
