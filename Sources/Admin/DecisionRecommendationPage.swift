@@ -83,7 +83,7 @@ extension AdminSite {
       errors.add(field, missing)
       return nil
     }
-    guard let date = DecisionInput.date(text) else {
+    guard let date = CalendarDate(typed: text) else {
       errors.add(field, "Datoen findes ikke. Skriv den som dd-mm-åååå, fx 24-06-2010.")
       return nil
     }

@@ -58,7 +58,7 @@ extension AdminSite {
     let record = try requireFollowUp(request)
     let values = (date: request.field("vedtaget"), meeting: request.field("moede"))
     var errors = FormErrors()
-    let date = FollowUpInput.date(values.date)
+    let date = CalendarDate(typed: values.date)
     let today = try today()
     if values.date.isEmpty {
       errors.add(

@@ -72,7 +72,7 @@ struct FollowUpStatusForm {
     var errors = FormErrors()
     var values = Values(budgetAdoption: nil, statuses: [:])
     if !budgetAdoption.isEmpty {
-      if let date = FollowUpInput.date(budgetAdoption) {
+      if let date = CalendarDate(typed: budgetAdoption) {
         if (budgetYear - 1...budgetYear).contains(date.year) {
           values.budgetAdoption = date
         } else {
@@ -114,7 +114,7 @@ struct FollowUpStatusForm {
     }
     var measuredOn: CalendarDate?
     if !entry.measuredOn.isEmpty {
-      measuredOn = FollowUpInput.date(entry.measuredOn)
+      measuredOn = CalendarDate(typed: entry.measuredOn)
       if let date = measuredOn, date > today {
         problem(.measuredOn, "datoen for målingen ligger efter i dag. Skriv den dato, værdien blev målt.")
       } else if measuredOn == nil {

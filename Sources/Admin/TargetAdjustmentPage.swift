@@ -99,7 +99,7 @@ extension AdminSite {
     let goal = adjustable.goal
     var errors = FormErrors()
     let valueText = request.field("target_value")
-    let value = DecisionInput.number(valueText)
+    let value = DanishNumber.value(valueText)
     if valueText.isEmpty {
       errors.add("target_value", "Skriv den nye målværdi som et tal, fx 90.")
     } else if value == nil {
@@ -109,7 +109,7 @@ extension AdminSite {
     let dateText = request.field("target_date")
     var date: CalendarDate?
     if !dateText.isEmpty {
-      date = DecisionInput.date(dateText)
+      date = CalendarDate(typed: dateText)
       if date == nil {
         errors.add("target_date", "Datoen findes ikke. Skriv den som dd-mm-åååå, fx 31-12-2013.")
       } else if let parsed = date, let baseline = goal.baselineDate, parsed <= baseline {

@@ -140,7 +140,7 @@ struct ImportValidator {
       return value
     case .text(let text) where !ImportValueParsing.trimmed(text).isEmpty:
       let shown = ImportValueParsing.trimmed(text)
-      switch ImportValueParsing.number(text) {
+      switch DanishNumber.read(text) {
       case .value(let value):
         return value
       case .ambiguous:
@@ -170,7 +170,7 @@ struct ImportValidator {
     guard let cell = row.cells[column] else { return nil }
     switch cell.value {
     case .text(let text) where !ImportValueParsing.trimmed(text).isEmpty:
-      if let date = ImportValueParsing.date(text) { return date }
+      if let date = CalendarDate(typed: text) { return date }
       problem(
         row.row, cell.label,
         "«\(ImportValueParsing.trimmed(text))» er ikke en gyldig dato. Skriv fx 2012-12-31 eller 31-12-2012.")

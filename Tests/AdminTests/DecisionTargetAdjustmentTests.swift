@@ -82,12 +82,12 @@ final class DecisionTargetAdjustmentTests: DecisionTestCase {
     try browser.get(path)
 
     let wrong = try browser.post(
-      path, [("target_value", "90.5"), ("target_date", "32-01-2030"), ("reason", "")])
+      path, [("target_value", "ca. 90"), ("target_date", "32-01-2030"), ("reason", "")])
     XCTAssertEqual(wrong.status, 422)
     XCTAssertTrue(wrong.text.contains("Skriv målværdien som et tal"))
     XCTAssertTrue(wrong.text.contains("Datoen findes ikke"))
     XCTAssertTrue(wrong.text.contains("Skriv begrundelsen"))
-    XCTAssertTrue(wrong.text.contains("value=\"90.5\""))
+    XCTAssertTrue(wrong.text.contains("value=\"ca. 90\""))
     XCTAssertTrue(wrong.text.contains("value=\"32-01-2030\""))
     XCTAssertEqual(wrong.text.components(separatedBy: "aria-invalid=\"true\"").count - 1, 3)
 
