@@ -149,7 +149,6 @@ struct DraftGoalForm {
           date("maaldato", label: "Dato for målværdien (senest)", value: targetDate),
           FormField(
             "retning", label: "Hvad er bedst?", kind: .select, value: direction, error: errors["retning"],
-            required: true,
             options: [
               FormField.Option(Direction.higher.rawValue, "Jo højere, jo bedre"),
               FormField.Option(Direction.lower.rawValue, "Jo lavere, jo bedre"),
@@ -160,8 +159,8 @@ struct DraftGoalForm {
         "Veje til målet",
         [
           FormField(
-            "veje", label: "Veje til målet", kind: .textarea, value: means,
-            hint: beforeAdoption + " Hvordan kommunalbestyrelsen vil nå målet.", error: errors["veje"])
+            "veje", label: "Hvordan vil kommunen nå målet?", kind: .textarea, value: means,
+            hint: beforeAdoption + " Fx de indsatser, der skal til.", error: errors["veje"])
         ]
       ),
     ]
