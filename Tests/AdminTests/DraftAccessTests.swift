@@ -14,7 +14,8 @@ final class DraftAccessTests: DraftTestCase {
     let own = try XCTUnwrap(try store.version(id: try store.createDraft(municipalityCode: found[0].0)))
     let other = try XCTUnwrap(try store.version(id: try store.createDraft(municipalityCode: found[1].0)))
     try addUser("egen@example.dk", role: .editor, municipality: own.municipalityCode)
-    try addUser("anden@example.dk", role: .municipalAdmin, municipality: other.municipalityCode)
+    try addUser("anden@example.dk", role: .editor, municipality: other.municipalityCode)
+    try addUser("anden-admin@example.dk", role: .municipalAdmin, municipality: other.municipalityCode)
     return (own, other)
   }
 
@@ -59,16 +60,23 @@ final class DraftAccessTests: DraftTestCase {
 
   func testAnotherMunicipalitysStaffGet403AndNothingChanges() throws {
     let (own, other) = try twoDrafts()
-    let browser = try signedIn("anden@example.dk")
-    let csrf = try csrfToken(browser, code: other.municipalityCode)
     let area = try XCTUnwrap(own.areas.first { !$0.goals.isEmpty })
     let serviceArea = try unusedNationalArea(own)
+    // Logging in is logged: sign in first, then nothing may change.
+    let browsers = try ["anden@example.dk", "anden-admin@example.dk"].map { email in
+      let browser = try signedIn(email)
+      return (email, browser, try csrfToken(browser, code: other.municipalityCode))
+    }
     let before = try databaseContents()
-    for request in draftRequests(
-      code: own.municipalityCode, area: area.id, goal: area.goals[0].id, serviceArea: serviceArea.id)
-    {
-      let reply = try send(browser, request.method, request.target, request.fields, csrf: csrf)
-      XCTAssertEqual(reply.status, 403, "\(request.method) \(request.target)")
+    for (email, browser, csrf) in browsers {
+      for request in draftRequests(
+        code: own.municipalityCode, area: area.id, goal: area.goals[0].id, serviceArea: serviceArea.id)
+      {
+        let reply = try send(browser, request.method, request.target, request.fields, csrf: csrf)
+        XCTAssertEqual(reply.status, 403, "\(email): \(request.method) \(request.target)")
+      }
+      // Their own municipality's draft opens: the 403s are about the municipality, not the account.
+      XCTAssertEqual(try browser.get("/admin/kommune/\(other.municipalityCode)/udkast").status, 200)
     }
     XCTAssertEqual(try databaseContents(), before)
   }
