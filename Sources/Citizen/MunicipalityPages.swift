@@ -46,7 +46,13 @@ extension CitizenSite {
     guard Self.isMunicipalityCode(code), let overview = try store.municipalityOverview(code: code) else {
       throw PageError(.notFound, "Kommunen findes ikke.")
     }
+    return try municipalityPage(overview)
+  }
+
+  /// The municipality page for `overview`; a preview (of a version not yet published) says so and is not indexed.
+  func municipalityPage(_ overview: MunicipalityOverview, preview: Bool = false) throws -> Response {
     let municipality = overview.municipality
+    let code = municipality.code
     var fields: TemplateObject = [
       "municipality": ["code": .string(code), "name": .string(municipality.name)],
       "followUps": .array(overview.followUps.reversed().map { followUpValue($0, code: code) }),
@@ -55,11 +61,13 @@ extension CitizenSite {
     var example = municipality.isExample || overview.followUps.contains(where: \.isExample)
     if let contract = overview.contract {
       example = example || contract.version.isExample
-      fields["contract"] = contractValue(contract, code: code)
+      fields["contract"] = contractValue(contract, code: code, preview: preview)
     }
+    if preview { fields["preview"] = true }
     return try page(
-      "citizen/municipality", title: "\(municipality.name): kvalitetskontrakt", example: example,
-      crumbs: [Self.municipalityCrumb(municipality, current: true)], fields)
+      "citizen/municipality",
+      title: "\(preview ? "Forhåndsvisning – " : "")\(municipality.name): kvalitetskontrakt",
+      example: example, crumbs: [Self.municipalityCrumb(municipality, current: true)], fields)
   }
 
   func versionFacts(_ version: ContractVersion) -> TemplateObject {
@@ -74,8 +82,9 @@ extension CitizenSite {
     ]
   }
 
-  private func contractValue(_ contract: ContractInForce, code: String) -> TemplateValue {
+  private func contractValue(_ contract: ContractInForce, code: String, preview: Bool) -> TemplateValue {
     var facts = versionFacts(contract.version)
+    if preview { Self.markAsPreview(&facts, contract.version) }
     facts["recommendations"] = .array(
       contract.recommendations.map {
         [

@@ -16,10 +16,14 @@ struct Portal {
     let templates = try TemplateLibrary(directory: templatesDirectory)
     var router = Router()
     router.use(SecurityHeaders().middleware)
-    try CitizenSite(store: store, templates: templates, staticFiles: staticFiles).register(on: &router)
-    try AdminSite(store: store, templates: templates, staticFiles: staticFiles, secureCookies: https)
-      .register(
-        on: &router)
+    let citizen = try CitizenSite(store: store, templates: templates, staticFiles: staticFiles)
+    citizen.register(on: &router)
+    let previews = AdminSite.Previews(
+      contract: { try citizen.previewContract(versionId: $0) },
+      followUp: { try citizen.previewFollowUp(followUpId: $0) })
+    try AdminSite(
+      store: store, templates: templates, staticFiles: staticFiles, previews: previews, secureCookies: https
+    ).register(on: &router)
     router.get("/healthz") { _ in
       let municipalities = try store.municipalityCount()
       var response = Response.text("ok: \(municipalities) kommuner\n")
