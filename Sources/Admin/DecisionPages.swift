@@ -36,15 +36,6 @@ extension AdminSite {
     }
   }
 
-  /// The municipality's draft (with its areas and goals), or 404 with what to do instead.
-  func requireDraft(_ request: AdminRequest) throws -> ContractVersion {
-    guard let draft = try store.draft(municipalityCode: try request.code) else {
-      throw AdminError(
-        .notFound, "Kommunen har intet udkast til kvalitetskontrakten. Opret et udkast fra overblikket.")
-    }
-    return draft
-  }
-
   /// The version `:number` of the municipality in the path (with its areas and goals), or 404.
   func requireVersion(_ request: AdminRequest) throws -> ContractVersion {
     try version(number: try request.id("number"), of: try request.code)

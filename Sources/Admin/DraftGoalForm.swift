@@ -27,9 +27,9 @@ struct DraftGoalForm {
     goalText = goal.goalText
     indicator = goal.indicator ?? ""
     unit = goal.unit ?? ""
-    baselineValue = DraftInput.text(goal.baselineValue)
+    baselineValue = TypedInput.text(goal.baselineValue)
     baselineDate = goal.baselineDate?.description ?? ""
-    targetValue = DraftInput.text(goal.targetValue)
+    targetValue = TypedInput.text(goal.targetValue)
     targetDate = goal.targetDate?.description ?? ""
     direction = goal.direction.rawValue
     means = goal.means
@@ -50,7 +50,7 @@ struct DraftGoalForm {
   }
 
   /// The goal to save, or every problem by field.
-  func validated() -> Result<Goal, FormErrorList> {
+  func validated() -> Result<Goal, FormErrors> {
     var errors = FormErrors()
     if title.isEmpty {
       errors.add(
@@ -63,7 +63,7 @@ struct DraftGoalForm {
     }
     func number(_ text: String, field: String, what: String, example: String) -> Double? {
       guard !text.isEmpty else { return nil }
-      guard let value = DraftInput.number(text) else {
+      guard let value = TypedInput.number(text) else {
         errors.add(
           field, "Skriv \(what) som et tal, fx \(example). Enheden skrives i feltet Enhed.")
         return nil
@@ -72,7 +72,7 @@ struct DraftGoalForm {
     }
     func date(_ text: String, field: String, what: String) -> CalendarDate? {
       guard !text.isEmpty else { return nil }
-      guard let value = DraftInput.date(text) else {
+      guard let value = CalendarDate(typed: text) else {
         errors.add(field, "Skriv \(what) som en dato, fx 31-12-2013.")
         return nil
       }
@@ -92,7 +92,7 @@ struct DraftGoalForm {
     if direction == nil {
       errors.add("retning", "Vælg, om en højere eller en lavere værdi er bedst.")
     }
-    guard errors.isEmpty, let direction else { return .failure(FormErrorList(errors)) }
+    guard errors.isEmpty, let direction else { return .failure(errors) }
     func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
     return .success(
       Goal(
@@ -107,7 +107,7 @@ struct DraftGoalForm {
     let beforeAdoption = "Skal udfyldes, før kontrakten kan vedtages (§2)."
     func date(_ name: String, label: String, value: String) -> FormField {
       // A date input can only hold "YYYY-MM-DD": anything else typed is shown again in a text field as it was.
-      let normalized = DraftInput.date(value)?.description
+      let normalized = CalendarDate(typed: value)?.description
       return FormField(
         name, label: label, kind: value.isEmpty || normalized != nil ? .date : .text,
         value: normalized ?? value,
@@ -165,11 +165,4 @@ struct DraftGoalForm {
       ),
     ]
   }
-}
-
-/// `FormErrors` as an `Error`, so a validation can return it in a `Result`.
-struct FormErrorList: Error {
-  var errors: FormErrors
-
-  init(_ errors: FormErrors) { self.errors = errors }
 }

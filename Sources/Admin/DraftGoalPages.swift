@@ -94,7 +94,7 @@ extension AdminSite {
       let draft = try requireDraft(request)
       return try goalFormPage(
         request, draft: draft, area: try Self.area(areaId, in: draft), goal: nil, form: form,
-        errors: problems.errors, status: .unprocessableContent)
+        errors: problems, status: .unprocessableContent)
     case .success(let goal):
       return try goalChange(request, form: form, areaId: areaId, goalId: nil) { writer in
         let draft = try Self.requireDraft(writer, code)
@@ -117,7 +117,7 @@ extension AdminSite {
       let draft = try requireDraft(request)
       let (area, goal) = try Self.goal(goalId, in: draft)
       return try goalFormPage(
-        request, draft: draft, area: area, goal: goal, form: form, errors: problems.errors,
+        request, draft: draft, area: area, goal: goal, form: form, errors: problems,
         status: .unprocessableContent)
     case .success(var updated):
       return try goalChange(request, form: form, areaId: nil, goalId: goalId) { writer in

@@ -62,14 +62,14 @@ extension AdminSite {
     let today = try today()
     if values.date.isEmpty {
       errors.add(
-        "vedtaget", "Skriv datoen for kommunalbestyrelsens vedtagelse, fx \(FollowUpInput.example(today)).")
+        "vedtaget", "Skriv datoen for kommunalbestyrelsens vedtagelse, fx \(TypedInput.example(today)).")
     } else if let date, date > today {
       errors.add(
         "vedtaget",
         "Datoen ligger efter i dag. Registrér vedtagelsen, når kommunalbestyrelsen har vedtaget redegørelsen."
       )
     } else if date == nil {
-      errors.add("vedtaget", "Skriv datoen som dd-mm-åååå, fx \(FollowUpInput.example(today)).")
+      errors.add("vedtaget", "Skriv datoen som dd-mm-åååå, fx \(TypedInput.example(today)).")
     }
     if values.meeting.isEmpty {
       errors.add("moede", "Skriv, hvilket møde i kommunalbestyrelsen der vedtog redegørelsen.")

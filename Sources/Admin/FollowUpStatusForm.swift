@@ -45,7 +45,7 @@ struct FollowUpStatusForm {
       var entry = Entry(goal: goal)
       if let status = statuses.first(where: { $0.goalId == goal.id }) {
         entry.statusText = status.statusText
-        entry.measuredValue = FollowUpInput.text(status.measuredValue)
+        entry.measuredValue = TypedInput.text(status.measuredValue)
         entry.measuredOn = status.measuredOn?.description ?? ""
         entry.result = status.result.rawValue
         entry.followUpText = status.followUpText
@@ -68,7 +68,7 @@ struct FollowUpStatusForm {
   }
 
   /// The values when the form is valid, else every problem by field.
-  func validate(budgetYear: Int, today: CalendarDate) -> Result<Values, FormErrorList> {
+  func validate(budgetYear: Int, today: CalendarDate) -> Result<Values, FormErrors> {
     var errors = FormErrors()
     var values = Values(budgetAdoption: nil, statuses: [:])
     if !budgetAdoption.isEmpty {
@@ -90,7 +90,7 @@ struct FollowUpStatusForm {
         values.statuses[entry.goal.id] = status
       }
     }
-    return errors.isEmpty ? .success(values) : .failure(FormErrorList(errors: errors))
+    return errors.isEmpty ? .success(values) : .failure(errors)
   }
 
   /// Each message names the goal, so the summary at the top of a long form says which goal it is about.
@@ -99,13 +99,13 @@ struct FollowUpStatusForm {
     func problem(_ kind: Kind, _ message: String) {
       errors.add(field(kind, goal: entry.goal.id), "\(entry.goal.title): \(message)")
     }
-    let example = FollowUpInput.example(today)
+    let example = TypedInput.example(today)
     if ContentRules.isBlank(entry.statusText) {
       problem(.statusText, "skriv status på arbejdet med målet (§ 5, stk. 1).")
     }
     var measuredValue: Double?
     if !entry.measuredValue.isEmpty {
-      measuredValue = FollowUpInput.number(entry.measuredValue)
+      measuredValue = TypedInput.number(entry.measuredValue)
       if measuredValue == nil {
         problem(.measuredValue, "skriv den målte værdi som et tal, fx 90 eller 87,5.")
       }
@@ -137,9 +137,4 @@ struct FollowUpStatusForm {
       measuredOn: measuredOn,
       result: result, followUpText: entry.followUpText)
   }
-}
-
-/// `FormErrors` as a `Result` failure.
-struct FormErrorList: Error {
-  var errors: FormErrors
 }

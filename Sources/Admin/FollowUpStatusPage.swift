@@ -129,7 +129,7 @@ extension AdminSite {
     switch form.validate(budgetYear: record.year, today: try today()) {
     case .success(let valid): values = valid
     case .failure(let list):
-      return try followUpPage(request, record, form: form, errors: list.errors, status: .unprocessableContent)
+      return try followUpPage(request, record, form: form, errors: list, status: .unprocessableContent)
     }
     let storedBudget = try store.budgetAdoptions(municipalityCode: record.code)[record.year]
     do {

@@ -82,8 +82,9 @@ public struct FormField: Sendable, Equatable, TemplateRenderable {
   }
 }
 
-/// The problems found in a submitted form, by field name, in the order found.
-public struct FormErrors: Sendable, Equatable {
+/// The problems found in a submitted form, by field name, in the order found; an `Error`, so that a validation can
+/// return it as a `Result`'s failure.
+public struct FormErrors: Error, Sendable, Equatable {
   public private(set) var messages: [(field: String, message: String)] = []
 
   public init() {}

@@ -1,8 +1,8 @@
 import Domain
 import Foundation
 
-/// Numbers and dates as staff type them into the follow-up forms.
-enum FollowUpInput {
+/// Numbers and dates as staff type them into the forms, and numbers as the forms show them again.
+enum TypedInput {
   /// A number as `DanishNumber.read` takes it, with a "%" after it allowed (the goal's unit, typed out of habit);
   /// nil when it is not a number or could be read two ways ("1.234").
   static func number(_ text: String) -> Double? {
