@@ -30,6 +30,7 @@ extension AdminSite {
           "inForce": inForce.map { ["number": .int($0.number)] } ?? .null,
           "message": message.map(TemplateValue.string) ?? .null,
           "action": .string(Self.draftPath(code)), "tokens": request.formTokens(),
+          "importHref": .string(Self.draftPath(code, "/import")),
         ])
     }
     let problems = try store.problems(versionId: draft.id)
@@ -77,6 +78,9 @@ extension AdminSite {
         ],
         "previewHref": .string(Self.draftPath(code, "/forhaandsvisning")),
         "discardHref": .string(Self.draftPath(code, "/kasser")),
+        "recommendationHref": .string(Self.draftPath(code, "/indstilling")),
+        "adoptionHref": .string(Self.draftPath(code, "/vedtagelse")),
+        "importHref": .string(Self.draftPath(code, "/import")),
       ])
   }
 

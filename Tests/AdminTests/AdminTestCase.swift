@@ -9,7 +9,8 @@ import Store
 import Web
 import XCTest
 
-/// A seeded database served by the citizen and admin sites on an ephemeral port, with a clock the tests can move.
+/// A seeded database served by the citizen and admin sites (with the previews) on an ephemeral port, with a clock
+/// the tests can move.
 class AdminTestCase: XCTestCase {
   var store: Store!
   var server: HTTPServer!
@@ -29,9 +30,16 @@ class AdminTestCase: XCTestCase {
     let templates = try TemplateLibrary(directory: Self.projectRoot.appendingPathComponent("Templates").path)
     let staticFiles = try StaticFiles(root: Self.projectRoot.appendingPathComponent("Public").path)
     let clock = self.clock
-    site = try AdminSite(store: store, templates: templates, staticFiles: staticFiles, now: { clock.now })
+    let citizen = try CitizenSite(store: store, templates: templates, staticFiles: staticFiles)
+    // The citizen module's previews handed in, as the executable does.
+    site = try AdminSite(
+      store: store, templates: templates, staticFiles: staticFiles,
+      previews: AdminSite.Previews(
+        contract: { try citizen.previewContract(versionId: $0) },
+        followUp: { try citizen.previewFollowUp(followUpId: $0) }),
+      now: { clock.now })
     var router = Router()
-    try CitizenSite(store: store, templates: templates, staticFiles: staticFiles).register(on: &router)
+    citizen.register(on: &router)
     site.register(on: &router)
     var configuration = ServerConfiguration(host: "127.0.0.1", port: 0)
     configuration.eventLoops = 2

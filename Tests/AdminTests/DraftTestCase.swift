@@ -8,32 +8,8 @@ import Store
 import Web
 import XCTest
 
-/// The admin test site with the citizen module's contract preview handed in, as the executable does, and helpers to
-/// find municipalities in the seeded data rather than naming them in advance.
+/// Helpers to find municipalities in the seeded data rather than naming them in advance.
 class DraftTestCase: AdminTestCase {
-  override func setUpWithError() throws {
-    try super.setUpWithError()
-    server.shutdown()
-    let templates = try TemplateLibrary(directory: Self.projectRoot.appendingPathComponent("Templates").path)
-    let staticFiles = try StaticFiles(root: Self.projectRoot.appendingPathComponent("Public").path)
-    let citizen = try CitizenSite(store: store, templates: templates, staticFiles: staticFiles)
-    let clock = self.clock
-    site = try AdminSite(
-      store: store, templates: templates, staticFiles: staticFiles,
-      previews: AdminSite.Previews(
-        contract: { try citizen.previewContract(versionId: $0) },
-        followUp: { try citizen.previewFollowUp(followUpId: $0) }),
-      now: { clock.now })
-    var router = Router()
-    citizen.register(on: &router)
-    site.register(on: &router)
-    var configuration = ServerConfiguration(host: "127.0.0.1", port: 0)
-    configuration.eventLoops = 2
-    configuration.accessLog = false
-    server = HTTPServer(configuration: configuration, responder: router)
-    try server.start()
-  }
-
   /// Municipalities with a version in force (with at least `minimumGoals` goals in some area) and no draft.
   func municipalitiesWithContract(count: Int, minimumGoals: Int = 1) throws -> [(String, ContractInForce)] {
     var result: [(String, ContractInForce)] = []
