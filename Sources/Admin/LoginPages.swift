@@ -84,6 +84,10 @@ extension AdminSite {
         request, next: Self.safeNext(form["naeste"]), email: email, error: Self.loginFailed)
     }
     try store.recordLoginAttempt(email: email, address: address, succeeded: true, at: moment)
+    // A session this browser already had (another account) ends: one browser, one session.
+    if let previous = request.cookies[sessionCookieName] {
+      try store.endSession(tokenDigest: SessionToken.digest(previous))
+    }
     let token = SessionToken.generate()
     _ = try store.createSession(
       userId: user.id, tokenDigest: SessionToken.digest(token), csrfToken: SessionToken.generate(),

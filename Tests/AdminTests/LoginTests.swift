@@ -191,4 +191,22 @@ final class LoginTests: AdminTestCase {
       XCTAssertEqual(reply.headers["Location"], expected, next)
     }
   }
+
+  func testLoggingInAgainEndsTheBrowsersEarlierSession() throws {
+    try addUser("redaktor@example.dk", role: .editor, municipality: "0169")
+    try addUser("anden@example.dk", role: .editor, municipality: "0169")
+    let browser = try signedIn("redaktor@example.dk")
+    let first = try XCTUnwrap(browser.cookies["bi_session"])
+    // The login form itself, posted with the first session's cookie still in the browser.
+    try browser.get("/admin/login")
+    browser.cookies["bi_login"] =
+      browser.hiddenFields(ofFormWithAction: "/admin/login").first { $0.0 == "csrf" }?.1
+    XCTAssertEqual(
+      try browser.post("/admin/login", [("email", "anden@example.dk"), ("password", Self.password)]).status,
+      303)
+    XCTAssertNotEqual(browser.cookies["bi_session"], first, "a new token at login")
+    let old = Browser(port: server.boundPort)
+    old.cookies["bi_session"] = first
+    XCTAssertEqual(try old.get("/admin/kommune/0169").status, 303, "the earlier session still works")
+  }
 }
