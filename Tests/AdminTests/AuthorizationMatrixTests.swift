@@ -140,37 +140,39 @@ final class AuthorizationMatrixTests: AdminTestCase {
     try assertEveryoneStillSignedIn()
   }
 
-  /// B's staff use B's own municipality in the path with A's objects: the handler must find that they are not B's.
+  /// B's staff put B's own municipality in the path with A's objects (and A's staff B's): the handler must find
+  /// that the object is not the municipality's, whichever the user may act on.
   func testAnotherMunicipalitysObjectsUnderOnesOwnCodeAreNotFound() throws {
     try prepare()
     var tried = 0
-    for route in site.routes {
-      let names = Self.parameterNames(of: route.pattern)
-      guard names.contains("code"), !names.isDisjoint(with: MatrixObjects.globalIdNames) else { continue }
-      // B's own code, version number and budget year; A's area, goal, user and audit entry.
-      var mixed = b!
-      mixed.draftArea = a.draftArea
-      mixed.draftGoal = a.draftGoal
-      mixed.goalInForce = a.goalInForce
-      mixed.user = a.user
-      mixed.entry = a.entry
-      guard let path = try path(for: route, objects: mixed) else { continue }
-      for visitor in visitors where visitor.user?.municipalityCode == b.code {
-        let reply = try send(route, path, as: visitor)
-        XCTAssertTrue(
-          [403, 404].contains(reply.status),
-          "\(route.method) \(path) as \(visitor.name) (A's object under B's code): \(reply.status), not 403/404"
-        )
-        try assertUnchanged(after: "\(route.method) \(path) as \(visitor.name)")
-        tried += 1
-      }
-    }
     let routesWithIds = site.routes.filter {
       let names = Self.parameterNames(of: $0.pattern)
       return names.contains("code") && !names.isDisjoint(with: MatrixObjects.globalIdNames)
     }
+    for (home, foreign, label) in [
+      (b!, a!, "A's object under B's code"), (a!, b!, "B's object under A's code"),
+    ] {
+      for route in routesWithIds {
+        // The home municipality's code, version number and budget year; the other's area, goal, user, entry.
+        var mixed = home
+        mixed.draftArea = foreign.draftArea
+        mixed.draftGoal = foreign.draftGoal
+        mixed.goalInForce = foreign.goalInForce
+        mixed.user = foreign.user
+        mixed.entry = foreign.entry
+        guard let path = try path(for: route, objects: mixed) else { continue }
+        for visitor in visitors where visitor.user?.municipalityCode == home.code {
+          let reply = try send(route, path, as: visitor)
+          XCTAssertTrue(
+            [403, 404].contains(reply.status),
+            "\(route.method) \(path) as \(visitor.name) (\(label)): \(reply.status), not 403 or 404")
+          try assertUnchanged(after: "\(route.method) \(path) as \(visitor.name) (\(label))")
+          tried += 1
+        }
+      }
+    }
     XCTAssertEqual(
-      tried, routesWithIds.count * 2, "every route with an object id, as B's editor and B's admin")
+      tried, routesWithIds.count * 4, "every route with an object id, as the editor and the admin")
   }
 
   func testPostsWithoutTheSessionsCSRFTokenAreRefusedForPermittedUsers() throws {
