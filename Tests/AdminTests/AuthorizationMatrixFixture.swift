@@ -8,7 +8,8 @@ import XCTest
 /// the Store on top of the seeded data (which already has a version in force with goals).
 struct MatrixObjects {
   var code: String
-  /// The draft (copied from the version in force): its number, an area of it and a goal in that area.
+  /// The draft (copied from the version in force): its number, an area of it with two goals or more, and a goal of
+  /// that area.
   var draftNumber: Int
   var draftArea: Int64
   var draftGoal: Int64
@@ -60,7 +61,12 @@ struct MatrixObjects {
     let draft = try XCTUnwrap(
       try store.version(
         id: try store.createDraft(municipalityCode: code, changeNote: "Autorisationstest: udkast")))
-    let area = try XCTUnwrap(draft.areas.first { !$0.goals.isEmpty }, "the draft copied no goal")
+    var area = try XCTUnwrap(draft.areas.first { !$0.goals.isEmpty }, "the draft copied no goal")
+    if area.goals.count == 1 {  // two goals, so that the page has every form a goal can have (move up/down)
+      var second = area.goals[0]
+      second.title += " (andet mål)"
+      area.goals.append(try store.addGoal(versionAreaId: area.id, second))
+    }
     let taken = Set(try store.followUps(municipalityCode: code).map(\.budgetYear))
     let year = try XCTUnwrap((today.year...(today.year + 20)).first { !taken.contains($0) })
     try store.createFollowUp(municipalityCode: code, budgetYear: year)
@@ -127,6 +133,75 @@ enum MatrixPolicy {
     return grants.contains { grant in
       grant.role == user.role
         && (!grant.ownMunicipalityOnly || (code != nil && user.municipalityCode == code))
+    }
+  }
+}
+
+/// The POST forms of a page as a person's browser would send them unchanged: every named input with its value
+/// (check boxes and radio buttons only when checked), each select's selected or first option, each textarea, and
+/// the first named submit button, as if it was pressed. By action.
+enum PageForms {
+  static func posts(in html: String) -> [String: [(String, String)]] {
+    var forms: [String: [(String, String)]] = [:]
+    for match in matches(#"<form\b([^>]*)>(.*?)</form>"#, in: html) {
+      let attributes = attributes(match[1])
+      guard attributes["method"]?.lowercased() == "post", let action = attributes["action"],
+        forms[action] == nil
+      else { continue }
+      forms[action] = fields(in: match[2])
+    }
+    return forms
+  }
+
+  static func fields(in form: String) -> [(String, String)] {
+    var fields: [(String, String)] = []
+    var pressed = false
+    let controls =
+      #"<(input|button)\b([^>]*)>|<select\b([^>]*)>(.*?)</select>|<textarea\b([^>]*)>(.*?)</textarea>"#
+    for match in matches(controls, in: form) {
+      if !match[1].isEmpty {
+        let tag = attributes(match[2])
+        guard let name = tag["name"] else { continue }
+        let type = tag["type"]?.lowercased() ?? (match[1] == "button" ? "submit" : "text")
+        switch type {
+        case "submit":
+          if !pressed { fields.append((name, tag["value"] ?? "")) }
+          pressed = true
+        case "checkbox", "radio":
+          if tag["checked"] != nil { fields.append((name, tag["value"] ?? "on")) }
+        case "file", "image", "reset", "button": continue
+        default: fields.append((name, tag["value"] ?? ""))
+        }
+      } else if let name = attributes(match[3])["name"] {
+        let options = matches(#"<option\b([^>]*)>"#, in: match[4]).map { attributes($0[1]) }
+        let chosen = options.first { $0["selected"] != nil } ?? options.first
+        fields.append((name, chosen?["value"] ?? ""))
+      } else if let name = attributes(match[5])["name"] {
+        fields.append((name, Browser.unescape(match[6])))
+      }
+    }
+    return fields
+  }
+
+  /// `name="value"` and bare `name` attributes of a tag, values unescaped.
+  static func attributes(_ text: String) -> [String: String] {
+    var result: [String: String] = [:]
+    for match in matches(#"([A-Za-z_:][-A-Za-z0-9_:.]*)(?:\s*=\s*"([^"]*)")?"#, in: text) {
+      result[match[1].lowercased()] = Browser.unescape(match[2])
+    }
+    return result
+  }
+
+  /// Every match of `pattern` (across lines) with its groups; a group that did not take part is "".
+  static func matches(_ pattern: String, in text: String) -> [[String]] {
+    guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]) else {
+      return []
+    }
+    let whole = NSRange(text.startIndex..., in: text)
+    return regex.matches(in: text, range: whole).map { match in
+      (0..<match.numberOfRanges).map { index in
+        Range(match.range(at: index), in: text).map { String(text[$0]) } ?? ""
+      }
     }
   }
 }

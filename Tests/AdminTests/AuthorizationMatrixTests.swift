@@ -141,7 +141,9 @@ final class AuthorizationMatrixTests: AdminTestCase {
   }
 
   /// B's staff put B's own municipality in the path with A's objects (and A's staff B's): the handler must find
-  /// that the object is not the municipality's, whichever the user may act on.
+  /// that the object is not the municipality's, whichever the user may act on. A POST carries the fields of the
+  /// same form on the user's own pages (as if the id in its action had been changed), so that the handler gets as
+  /// far as looking the object up.
   func testAnotherMunicipalitysObjectsUnderOnesOwnCodeAreNotFound() throws {
     try prepare()
     var tried = 0
@@ -152,6 +154,7 @@ final class AuthorizationMatrixTests: AdminTestCase {
     for (home, foreign, label) in [
       (b!, a!, "A's object under B's code"), (a!, b!, "B's object under A's code"),
     ] {
+      let forms = try formsOnThePages(of: home)
       for route in routesWithIds {
         // The home municipality's code, version number and budget year; the other's area, goal, user, entry.
         var mixed = home
@@ -160,12 +163,16 @@ final class AuthorizationMatrixTests: AdminTestCase {
         mixed.goalInForce = foreign.goalInForce
         mixed.user = foreign.user
         mixed.entry = foreign.entry
-        guard let path = try path(for: route, objects: mixed) else { continue }
+        guard let path = try path(for: route, objects: mixed),
+          let ownPath = try self.path(for: route, objects: home)
+        else { continue }
+        let form = forms[ownPath]?.filter { $0.0 != "csrf" && $0.0 != "once" } ?? []
         for visitor in visitors where visitor.user?.municipalityCode == home.code {
-          let reply = try send(route, path, as: visitor)
+          let reply = try send(route, path, as: visitor, with: form)
           XCTAssertTrue(
             [403, 404].contains(reply.status),
-            "\(route.method) \(path) as \(visitor.name) (\(label)): \(reply.status), not 403 or 404")
+            "\(route.method) \(path) as \(visitor.name) (\(label)): \(reply.status), not 403 or 404"
+              + (route.method == .post && form.isEmpty ? " (no form posts to \(ownPath) on the pages)" : ""))
           try assertUnchanged(after: "\(route.method) \(path) as \(visitor.name) (\(label))")
           tried += 1
         }
@@ -173,6 +180,24 @@ final class AuthorizationMatrixTests: AdminTestCase {
     }
     XCTAssertEqual(
       tried, routesWithIds.count * 4, "every route with an object id, as the editor and the admin")
+  }
+
+  /// The POST forms on every page of `objects`' municipality its administrator may GET, by action. Reading them
+  /// changes nothing either.
+  func formsOnThePages(of objects: MatrixObjects) throws -> [String: [(String, String)]] {
+    let admin = try XCTUnwrap(
+      visitors.first { $0.user?.role == .municipalAdmin && $0.user?.municipalityCode == objects.code })
+    var forms: [String: [(String, String)]] = [:]
+    for route in site.routes where route.method == .get {
+      guard let user = admin.user, Self.parameterNames(of: route.pattern).contains("code"),
+        MatrixPolicy.allows(route.access, user, municipalityCode: objects.code) == true,
+        let path = try path(for: route, objects: objects)
+      else { continue }
+      let reply = try admin.browser.get(path)
+      if reply.status == 200 { forms.merge(PageForms.posts(in: reply.text)) { first, _ in first } }
+      try assertUnchanged(after: "GET \(path) as \(admin.name)")
+    }
+    return forms
   }
 
   func testPostsWithoutTheSessionsCSRFTokenAreRefusedForPermittedUsers() throws {
@@ -215,12 +240,14 @@ final class AuthorizationMatrixTests: AdminTestCase {
 
   /// The request a visitor sends: a GET, or a POST with a valid CSRF token of the visitor's own session and a fresh
   /// one-time token, so that a refusal comes from the access check and not from the form's tokens.
-  func send(_ route: AdminRoute, _ path: String, as visitor: Visitor) throws -> TestClient.Reply {
+  func send(_ route: AdminRoute, _ path: String, as visitor: Visitor, with fields: [(String, String)] = [])
+    throws -> TestClient.Reply
+  {
     switch route.method {
     case .get: return try visitor.browser.get(path)
     case .post:
       return try visitor.browser.post(
-        path, [("csrf", visitor.csrf), ("once", SessionToken.generate())], useFormTokens: false)
+        path, fields + [("csrf", visitor.csrf), ("once", SessionToken.generate())], useFormTokens: false)
     default:
       XCTFail("\(route.method) \(route.pattern): the matrix sends only GET and POST; teach it this method")
       return try visitor.browser.get(path)
