@@ -2,13 +2,18 @@
 """Crawls a site breadth-first from its front page and lists every page reachable by links.
 
   crawl.py http://127.0.0.1:PORT/ --out urls.txt [--report crawl.tsv] [--max N] [--threads N]
-           [--extra PATH ...] [--forms WORD]
+           [--extra PATH ...] [--forms WORD] [--prefix PATH] [--cookie NAME=VALUE] [--skip PATH ...] [--login PATH]
 
 Follows every same-origin <a href> (fragments dropped; mailto:, tel:, javascript:, other hosts and /static/
 ignored), and follows redirects within the site. Records each URL's status and Content-Type; only text/html
 pages are parsed for further links. A 4xx or 5xx answer to a linked URL is a failure, printed with the page
 that links to it. --extra adds paths to start from (e.g. --extra '/soeg?q=skole'); --forms WORD also visits
-every GET form found, with WORD in each text or search field.
+every GET form found, with WORD in each text or search field. POST forms are never submitted.
+
+--prefix PATH follows only URLs whose path is PATH or under it (/admin: /admin and /admin/…, never the public
+pages). For the signed-in admin pages: --cookie sends a session cookie with every request, --skip PATH never
+fetches that path (e.g. /admin/logout), and --login PATH makes a redirect to that path a failure (the session was
+refused or lost, so the pages checked would not be the signed-in ones).
 
 Writes the URLs of the HTML pages that answered 2xx, one a line in crawl order, to --out, and every URL with its
 status, Content-Type and first referrer to --report (tab-separated). Also lists same-origin stylesheets that
@@ -99,10 +104,15 @@ def normalise(url: str) -> str:
 
 
 class Crawler:
-    def __init__(self, root: str, threads: int, form_word: str | None, timeout: float) -> None:
+    def __init__(self, root: str, threads: int, form_word: str | None, timeout: float, prefix: str = "",
+                 cookie: str = "", skip: tuple[str, ...] = (), login: str = "") -> None:
         self.root = normalise(root)
         split = urlsplit(self.root)
         self.origin = (split.scheme, split.netloc)
+        self.cookie = cookie
+        self.prefix = prefix.rstrip("/")
+        self.skip = {normalise(urljoin(self.root, p)) for p in skip}
+        self.login = login
         self.host, self.port = split.hostname or "127.0.0.1", split.port or 80
         self.threads = threads
         self.form_word = form_word
@@ -111,7 +121,11 @@ class Crawler:
 
     def same_site(self, url: str) -> bool:
         s = urlsplit(url)
-        return (s.scheme, s.netloc) == self.origin and not s.path.startswith("/static/")
+        if (s.scheme, s.netloc) != self.origin or s.path.startswith("/static/"):
+            return False
+        if url.split("?")[0] in self.skip:
+            return False
+        return not self.prefix or s.path == self.prefix or s.path.startswith(self.prefix + "/")
 
     def resolve(self, base: str, href: str) -> str | None:
         href = href.strip()
@@ -135,7 +149,10 @@ class Crawler:
         for attempt in (0, 1):
             conn = self.connection(fresh=attempt == 1)
             try:
-                conn.request("GET", target, headers={"Accept": "text/html,*/*", "User-Agent": "brugerinformation-ci-crawl"})
+                headers = {"Accept": "text/html,*/*", "User-Agent": "brugerinformation-ci-crawl"}
+                if self.cookie:
+                    headers["Cookie"] = self.cookie
+                conn.request("GET", target, headers=headers)
                 resp = conn.getresponse()
                 body = resp.read()
                 break
@@ -147,6 +164,9 @@ class Crawler:
         page.content_type = resp.getheader("Content-Type", "")
         if 300 <= resp.status < 400 and resp.getheader("Location"):
             page.location = resp.getheader("Location", "")
+            if self.login and urlsplit(urljoin(page.url, page.location)).path == self.login:
+                page.error = f"HTTP {resp.status} to the login page {page.location} (not signed in)"
+                return page
             nxt = self.resolve(page.url, page.location)
             if nxt:
                 page.links.append(nxt)
@@ -210,13 +230,18 @@ def main() -> int:
     ap.add_argument("--timeout", type=float, default=30.0)
     ap.add_argument("--extra", action="append", default=[], metavar="PATH", help="another path to start from")
     ap.add_argument("--forms", metavar="WORD", help="also visit GET forms, WORD in each text field")
+    ap.add_argument("--prefix", default="", metavar="PATH", help="follow only URLs at or under this path")
+    ap.add_argument("--cookie", default="", metavar="NAME=VALUE", help="send this cookie (a session)")
+    ap.add_argument("--skip", action="append", default=[], metavar="PATH", help="never fetch this path")
+    ap.add_argument("--login", default="", metavar="PATH", help="a redirect to this path is a failure")
     args = ap.parse_args()
     if urlsplit(args.root).scheme != "http":
         print("crawl: the root must be an http:// URL", file=sys.stderr)
         return 2
 
     t0 = time.monotonic()
-    crawler = Crawler(args.root, args.threads, args.forms, args.timeout)
+    crawler = Crawler(args.root, args.threads, args.forms, args.timeout, args.prefix, args.cookie,
+                      tuple(args.skip), args.login)
     pages, capped = crawler.crawl(args.extra, args.max)
     elapsed = time.monotonic() - t0
 

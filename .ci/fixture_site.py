@@ -17,6 +17,14 @@ under /static; and an HTML 404 page. The pages are valid HTML and pass axe at WC
   link       the second municipality's page links a page that does not exist (404)
   redbot     the stylesheet says it was last modified in the future (a BAD note in REDbot)
   soft404    a path that does not exist answers 200 instead of 404
+  admin-html   the signed-in admin page /admin/b has a markup error (a stray end tag)
+  admin-axe    the signed-in admin page /admin/a has an image without alt text
+  admin-logout /admin/a links /admin/afmeld, a GET that ends the session (which the checks must notice)
+
+The admin section stands in for the portal's signed-in pages: /admin/login is public; every other /admin page
+needs the cookie fixture_session=ok and otherwise answers 303 to /admin/login?naeste=PATH. /admin links /admin/a,
+/admin/b, the public front page and /admin/logout (a GET here that ends the session: the checks must never fetch
+it) and has a POST logout form; /admin/forbudt answers 403 with an HTML page.
 
 With the defaults (98 municipalities, 10 goals, 3 versions) it has about 1,600 pages, the size the portal's
 seeded database is expected to give.
@@ -152,8 +160,42 @@ class Site:
         extra = '<div role="directory"><a href="/">Forside</a></div>' if "axe-minor" in self.defects else ""
         return self.page("Om portalen", "<p>Her offentliggør kommunerne deres kvalitetskontrakter.</p>" + extra)
 
-    def route(self, path: str, query: str) -> tuple[int, str, bytes, dict[str, str]]:
+    signed_out = False  # set by a GET of /admin/logout or /admin/afmeld: the session has ended
+
+    def admin(self, path: str, cookie: str) -> tuple[int, str, bytes, dict[str, str]]:
         html_type = "text/html; charset=utf-8"
+        if path == "/admin/login":
+            form = ('<form method="post" action="/admin/login"><label for="e">E-mail</label>'
+                    '<input id="e" name="email" type="email" autocomplete="email"><button>Log ind</button></form>')
+            return 200, html_type, self.page("Log ind", form).encode(), {"Cache-Control": "no-store"}
+        if "fixture_session=ok" not in cookie or self.signed_out:
+            return 303, "text/plain; charset=utf-8", b"", {"Location": f"/admin/login?naeste={path}"}
+        if path in ("/admin/logout", "/admin/afmeld"):
+            Site.signed_out = True
+            return 303, "text/plain; charset=utf-8", b"", {"Location": "/admin/login"}
+        if path == "/admin":
+            body = ('<ul><li><a href="/admin/a">Side A</a></li><li><a href="/admin/b">Side B</a></li>'
+                    '<li><a href="/">Den offentlige portal</a></li><li><a href="/admin/logout">Log ud</a></li></ul>'
+                    '<form method="post" action="/admin/logout"><button>Log ud</button></form>')
+            return 200, html_type, self.page("Administration", body).encode(), {"Cache-Control": "no-store"}
+        if path == "/admin/a":
+            body = '<p><a href="/admin">Tilbage</a></p>'
+            if "admin-axe" in self.defects:
+                body += '<p><img src="/static/site.css" width="1" height="1"></p>'
+            if "admin-logout" in self.defects:
+                body += '<p><a href="/admin/afmeld">Afslut</a></p>'
+            return 200, html_type, self.page("Side A", body).encode(), {"Cache-Control": "no-store"}
+        if path == "/admin/b":
+            body = "<p>Kun for redaktører.</p>" + ("</div>" if "admin-html" in self.defects else "")
+            return 200, html_type, self.page("Side B", body).encode(), {"Cache-Control": "no-store"}
+        if path == "/admin/forbudt":
+            return 403, html_type, self.page("Ingen adgang", "<p>Du har ikke adgang.</p>").encode(), {}
+        return 404, html_type, self.page("Siden findes ikke", '<p><a href="/admin">Til forsiden</a></p>').encode(), {}
+
+    def route(self, path: str, query: str, cookie: str = "") -> tuple[int, str, bytes, dict[str, str]]:
+        html_type = "text/html; charset=utf-8"
+        if path == "/admin" or path.startswith("/admin/"):
+            return self.admin(path, cookie)
         segs = [unquote(s) for s in path.strip("/").split("/") if s]
         if path.startswith("/kommune/") and path.endswith("/"):
             return 301, "text/plain; charset=utf-8", b"", {"Location": path.rstrip("/")}
@@ -202,7 +244,8 @@ def main() -> None:
     ap.add_argument("--goals", type=int, default=10)
     ap.add_argument("--versions", type=int, default=3)
     ap.add_argument("--defect", action="append", default=[],
-                    choices=["html", "axe", "axe-minor", "link", "redbot", "soft404"])
+                    choices=["html", "axe", "axe-minor", "link", "redbot", "soft404", "admin-html", "admin-axe",
+                             "admin-logout"])
     args = ap.parse_args()
     site = Site(max(args.municipalities, 2), args.goals, args.versions, set(args.defect))
 
@@ -219,7 +262,7 @@ def main() -> None:
 
         def answer(self, with_body: bool) -> None:
             u = urlsplit(self.path)
-            status, ctype, body, headers = site.route(u.path, u.query)
+            status, ctype, body, headers = site.route(u.path, u.query, self.headers.get("Cookie", ""))
             self.send_response(status)
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(len(body)))

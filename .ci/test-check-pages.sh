@@ -6,7 +6,8 @@
 #   bash .ci/test-check-pages.sh
 set -uo pipefail
 # The settings of check-pages.sh come from each case below, never from the caller's environment.
-unset CHECKS CRAWL_ARGS NOT_FOUND_PATH A11Y_BUDGET A11Y_PAGE_COST A11Y_MAX A11Y_JOBS
+unset CHECKS CRAWL_ARGS NOT_FOUND_PATH A11Y_BUDGET A11Y_PAGE_COST A11Y_MAX A11Y_JOBS START SESSION_COOKIE \
+  LOGIN_PATH LOGOUT_PATH ERROR_PAGES SAVED_PAGES
 HERE=$(cd "$(dirname "$0")" && pwd)
 TMP=$(mktemp -d /tmp/check-pages-test.XXXXXX)
 SITE=""
@@ -50,7 +51,7 @@ m=$'http://127.0.0.1:[0-9]+'
 site --municipalities 2 --goals 2 --versions 2
 CHECKS="crawl html axe redbot" expect clean 0 '^crawl: 3[0-9] URLs \(200: 3[0-9], 301: 1\)' \
   '^crawl: [0-9]+ URLs, 3[0-9] HTML pages, 0 failures, 404 answer: HTTP 404 text/html' \
-  '^html: 3[0-9] pages checked by vnu, 0 errors' '^axe: 3[0-9] pages, 0 violations .*\+ the 404 page' \
+  '^html: 3[0-9] pages checked by vnu, 0 errors' '^axe: 3[0-9] pages, 0 violations .*\+ 1 relayed: 404 page' \
   '^redbot: 1[0-9] URLs, 0 BAD' '^check-pages: [0-9]+ passed, 0 failed$'
 
 site --municipalities 2 --goals 3 --versions 1 --defect html
@@ -85,6 +86,41 @@ sampled_kinds=$(python3 "$HERE/page_kinds.py" kinds "$TMP/axe-sample/urls.txt" |
   grep -cxFf "$TMP/axe-sample/axe-urls.txt")
 ((kinds > 5 && sampled_kinds == kinds)) && ok "axe-sample: all $kinds kinds in the sample" \
   || bad "axe-sample: $sampled_kinds of $kinds kinds in the sample"
+
+echo "== signed in: the fixture's /admin pages need the cookie fixture_session=ok"
+# A11Y_MAX=60 as check-admin-pages.sh sets it. The clean run proves the cookie reaches the crawl, vnu and axe, and
+# that the crawl stays under /admin and never fetches /admin/logout (which would end the session); the defects
+# below exist only on signed-in pages, so a tool that got the login page instead would miss them.
+export START=/admin SESSION_COOKIE=fixture_session=ok NOT_FOUND_PATH= A11Y_MAX=60
+mkdir -p "$TMP/saved-ok" "$TMP/saved-bad"
+site --municipalities 2 --goals 1 --versions 1
+curl -s -o "$TMP/saved-ok/login-failed.html" "http://127.0.0.1:$PORT/admin/login"
+sed 's|<h1>|<img src="/static/site.css" width="1" height="1"><h1>|' "$TMP/saved-ok/login-failed.html" \
+  >"$TMP/saved-bad/login-failed.html"
+CHECKS="crawl html axe" ERROR_PAGES="403:/admin/forbudt" SAVED_PAGES="$TMP/saved-ok" \
+  expect admin-clean 0 '^crawl: 3 URLs \(200: 3\)' '^crawl: 3 URLs, 3 HTML pages, 0 failures, 1 error pages \(0 wrong\)' \
+  '^html: 5 pages checked by vnu, 0 errors' '^axe: 5 pages, 0 violations .*HTTP 403 page \(/admin/forbudt\)' \
+  '^session: still signed in' '^check-pages: [0-9]+ passed, 0 failed$'
+
+site --municipalities 2 --goals 1 --versions 1 --defect admin-axe
+CHECKS="crawl axe" expect admin-axe 1 "^axe: FAIL $m/admin/a: \[critical\] image-alt" \
+  '^check-pages: [0-9]+ passed, 1 failed$'
+
+site --municipalities 2 --goals 1 --versions 1 --defect admin-html
+CHECKS="crawl html" expect admin-html 1 "^html: ERROR +$m/admin/b: 1 error" \
+  '^check-pages: [0-9]+ passed, 1 failed$'
+
+site --municipalities 2 --goals 1 --versions 1
+SESSION_COOKIE=fixture_session=udloebet CHECKS="crawl axe" expect admin-not-signed-in 1 \
+  "^crawl: FAIL $m/admin: HTTP 303 to the login page" '^check-pages: the crawl found no HTML page'
+
+site --municipalities 2 --goals 1 --versions 1 --defect admin-logout
+CHECKS="crawl" expect admin-session-ends 1 '^session: FAIL .* the session ended'
+
+site --municipalities 2 --goals 1 --versions 1
+CHECKS="crawl axe" ERROR_PAGES="403:/admin/a 403:/admin/findes-ikke" SAVED_PAGES="$TMP/saved-bad" \
+  expect admin-error-pages 1 '^crawl: FAIL /admin/a answered HTTP 200 text/html; charset=utf-8, not 403' \
+  '^crawl: FAIL /admin/findes-ikke answered HTTP 404' '^axe: FAIL saved answer login-failed.html: \[critical\] image-alt'
 
 echo "page-check self-test: $passed passed, $failed failed"
 ((failed == 0))

@@ -40,6 +40,15 @@ class ResolveTests(unittest.TestCase):
                      "https://example.org/", "http://127.0.0.1:9001/", "/static/site.css", ""):
             self.assertIsNone(self.crawler.resolve(base, href), href)
 
+    def test_prefix_and_skip_keep_a_signed_in_crawl_inside_the_admin_module(self) -> None:
+        crawler = crawl.Crawler("http://127.0.0.1:9000/admin", threads=1, form_word=None, timeout=1,
+                                prefix="/admin", cookie="bi_session=x", skip=("/admin/logout",))
+        base = "http://127.0.0.1:9000/admin/kommune/0169"
+        self.assertEqual(crawler.resolve(base, "/admin"), "http://127.0.0.1:9000/admin")
+        self.assertEqual(crawler.resolve(base, "udkast?x=1"), "http://127.0.0.1:9000/admin/kommune/udkast?x=1")
+        for href in ("/", "/kommune/0169", "/administration", "/admin/logout", "/admin/logout?x=1"):
+            self.assertIsNone(crawler.resolve(base, href), href)
+
     def test_forms_are_collected_with_the_word(self) -> None:
         parser = crawl.LinkParser("skole")
         parser.feed('<form action="/soeg"><input type="search" name="q"><input type="hidden" name="s" value="1">'
