@@ -25,8 +25,9 @@ let package = Package(
     // The portal's modules, one per kind of user.
     .target(name: "Citizen", dependencies: ["HTTP", "Web", "Store", "Domain"]),
     .target(name: "Admin", dependencies: ["HTTP", "Web", "Store", "Domain"]),
+    .target(name: "Ministry", dependencies: ["HTTP", "Web", "Store", "Domain"]),
 
-    .executableTarget(name: "brugerinformation", dependencies: ["HTTP", "Web", "Store", "Domain", "Citizen", "Admin"]),
+    .executableTarget(name: "brugerinformation", dependencies: ["HTTP", "Web", "Store", "Domain", "Citizen", "Admin", "Ministry"]),
     .executableTarget(
       name: "store-benchmark", dependencies: ["Store", "SQLite", "Domain"], path: "Benchmarks/StoreBenchmark"),
     .executableTarget(
@@ -43,6 +44,9 @@ let package = Package(
     .testTarget(
       name: "AdminTests",
       dependencies: ["Admin", "Citizen", "HTTP", "Web", "Store", "SQLite", "Domain", "HTTPTestSupport"]),
+    .testTarget(
+      name: "MinistryTests",
+      dependencies: ["brugerinformation", "Ministry", "Admin", "HTTP", "Web", "Store", "Domain", "HTTPTestSupport"]),
     .testTarget(name: "CitizenTests", dependencies: ["Citizen", "HTTP", "Web", "Store", "Domain", "HTTPTestSupport"]),
   ],
   swiftLanguageModes: [.v6]

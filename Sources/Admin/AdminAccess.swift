@@ -13,6 +13,8 @@ public enum AdminAccess: String, Sendable, CaseIterable {
   case auditReader
   /// The ministry and system administrators: the national audit log.
   case national
+  /// The ministry only: the compliance dashboard and the rule calendar (`/ministeriet`).
+  case ministry
 
   public func permits(_ user: User, municipalityCode code: String?) -> Bool {
     let ownMunicipality = code != nil && user.municipalityCode == code
@@ -24,6 +26,7 @@ public enum AdminAccess: String, Sendable, CaseIterable {
       return (user.role == .municipalAdmin && ownMunicipality) || user.role == .ministry
         || user.role == .sysadmin
     case .national: return user.role == .ministry || user.role == .sysadmin
+    case .ministry: return user.role == .ministry
     }
   }
 }

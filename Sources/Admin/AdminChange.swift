@@ -1,6 +1,7 @@
 import Foundation
 import HTTP
 import Store
+import Web
 
 /// What one change did, for the audit log: who is known from the request; the before and after are JSON objects.
 struct AdminChange {
@@ -68,5 +69,30 @@ extension AdminSite {
         afterJSON: AdminChange.json(change.after))
       return result
     }
+  }
+}
+
+extension AdminSite {
+  /// `perform` for another module's forms (the ministry's): one transaction with the form's one-time token, the
+  /// change `body` makes and its audit entry; false when the form had been sent before and nothing was done.
+  public func record(
+    _ request: AdminRequest,
+    _ body: (Store.Writer) throws -> (
+      action: String, entity: String, entityId: String?, before: [String: Any]?, after: [String: Any]?
+    )
+  ) throws -> Bool {
+    try performOnce(request) { writer -> (AdminChange, Bool) in
+      let made = try body(writer)
+      var change = AdminChange(made.action, entity: made.entity, before: made.before, after: made.after)
+      change.entityId = made.entityId
+      return (change, true)
+    } ?? false
+  }
+
+  /// The admin layout's fields for a page of another module: the user, the navigation and the logout form.
+  public func layoutFields(for request: AdminRequest) -> TemplateObject {
+    var context: TemplateObject = [:]
+    addLayoutFields(for: request, to: &context)
+    return context
   }
 }

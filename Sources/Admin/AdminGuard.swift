@@ -16,7 +16,8 @@ extension AdminSite {
   /// Wraps an admin handler: no session → the login page (remembering where the user was going); a password that
   /// must be changed → the password page; the wrong role or municipality → 403; a POST without the session's CSRF
   /// token → 403. Admin responses are never stored by caches.
-  func guarded(_ route: AdminRoute, _ handler: @escaping AdminHandler) -> RouteHandler {
+  /// Public so that the executable can put another module's pages (the ministry's) behind the same sessions.
+  public func guarded(_ route: AdminRoute, _ handler: @escaping AdminHandler) -> RouteHandler {
     { request in
       guard let session = try currentSession(request) else {
         let next = request.method == .get ? "?naeste=" + Self.queryEscaped(request.target) : ""

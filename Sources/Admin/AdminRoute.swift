@@ -5,6 +5,12 @@ public struct AdminRoute: Sendable, Hashable {
   public var method: HTTPMethod
   public var pattern: String
   public var access: AdminAccess
+
+  public init(method: HTTPMethod, pattern: String, access: AdminAccess) {
+    self.method = method
+    self.pattern = pattern
+    self.access = access
+  }
 }
 
 public typealias AdminHandler = @Sendable (AdminRequest) throws -> Response

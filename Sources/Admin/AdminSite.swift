@@ -91,25 +91,29 @@ public struct AdminSite: Sendable {
   ) throws -> Response {
     var context = fields
     context["title"] = .string(title)
+    if let request { addLayoutFields(for: request, to: &context) }
     context["site"] = ["stylesheet": .string(stylesheet), "icon": .string(icon)]
-    if let request {
-      let user = request.user
-      var userFields: TemplateObject = [
-        "email": .string(user.email), "name": .string(user.name.isEmpty ? user.email : user.name),
-        "role": .string(user.role.danishName),
-      ]
-      if let code = user.municipalityCode {
-        userFields["municipality"] = .string((try? store.municipality(code: code))?.name ?? code)
-        userFields["code"] = .string(code)
-        userFields["admin"] = .bool(user.role == .municipalAdmin)
-      }
-      userFields["national"] = .bool(!user.role.belongsToMunicipality)
-      context["user"] = .object(userFields)
-      context["logout"] = request.formTokens()
-    }
     var response = try templates.response(name, .object(context), status: status)
     response.headers.replaceOrAdd(name: "Cache-Control", value: "no-store")
     return response
+  }
+
+  /// The signed-in user and the logout form's tokens, as the admin layout shows them.
+  func addLayoutFields(for request: AdminRequest, to context: inout TemplateObject) {
+    let user = request.user
+    var userFields: TemplateObject = [
+      "email": .string(user.email), "name": .string(user.name.isEmpty ? user.email : user.name),
+      "role": .string(user.role.danishName),
+    ]
+    if let code = user.municipalityCode {
+      userFields["municipality"] = .string((try? store.municipality(code: code))?.name ?? code)
+      userFields["code"] = .string(code)
+      userFields["admin"] = .bool(user.role == .municipalAdmin)
+    }
+    userFields["national"] = .bool(!user.role.belongsToMunicipality)
+    userFields["ministry"] = .bool(user.role == .ministry)
+    context["user"] = .object(userFields)
+    context["logout"] = request.formTokens()
   }
 
   /// 303 See Other to `location` (after every successful POST, so reloading the page does not send it again).

@@ -1,16 +1,18 @@
 import Admin
 import Citizen
+import Foundation
 import HTTP
+import Ministry
 import Store
 import Web
 
-/// The portal's routes. The citizen and admin modules; the ministry and open-data modules add theirs here as they land.
+/// The portal's routes: the citizen, admin and ministry modules (the open-data module adds its own when it lands).
 struct Portal {
   let router: Router
 
   init(
     store: Store, publicDirectory: String, templatesDirectory: String, benchmarkRoutes: Bool,
-    https: Bool = false
+    https: Bool = false, now: @escaping @Sendable () -> Date = Date.init
   ) throws {
     let staticFiles = try StaticFiles(root: publicDirectory, urlPrefix: "/static")
     let templates = try TemplateLibrary(directory: templatesDirectory)
@@ -21,9 +23,12 @@ struct Portal {
     let previews = AdminSite.Previews(
       contract: { try citizen.previewContract(versionId: $0) },
       followUp: { try citizen.previewFollowUp(followUpId: $0) })
-    try AdminSite(
-      store: store, templates: templates, staticFiles: staticFiles, previews: previews, secureCookies: https
-    ).register(on: &router)
+    let admin = try AdminSite(
+      store: store, templates: templates, staticFiles: staticFiles, previews: previews, secureCookies: https,
+      now: now)
+    admin.register(on: &router)
+    let ministry = try MinistrySite(store: store, templates: templates, staticFiles: staticFiles)
+    Self.register(ministry, behind: admin, on: &router)
     router.get("/healthz") { _ in
       let municipalities = try store.municipalityCount()
       var response = Response.text("ok: \(municipalities) kommuner\n")
@@ -41,5 +46,27 @@ struct Portal {
       }
     }
     self.router = router
+  }
+
+  /// The ministry's pages behind the admin module's sessions, CSRF check and role check (ministry only); the two
+  /// modules do not know each other.
+  static func register(_ ministry: MinistrySite, behind admin: AdminSite, on router: inout Router) {
+    for route in ministry.routes {
+      let guardRoute = AdminRoute(method: route.method, pattern: route.pattern, access: .ministry)
+      router.add(
+        route.method, route.pattern,
+        admin.guarded(guardRoute) { request in
+          try route.handler(
+            MinistryRequest(
+              request: request.request, user: request.user, form: request.form,
+              layout: admin.layoutFields(for: request), formTokens: { request.formTokens() },
+              change: { body in
+                try admin.record(request) { writer in
+                  let change = try body(writer)
+                  return (change.action, change.entity, change.entityId, change.before, change.after)
+                }
+              }))
+        })
+    }
   }
 }

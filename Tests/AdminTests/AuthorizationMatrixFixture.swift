@@ -125,6 +125,8 @@ enum MatrixPolicy {
     .national: [
       Grant(role: .ministry, ownMunicipalityOnly: false), Grant(role: .sysadmin, ownMunicipalityOnly: false),
     ],
+    // Issue 6: "ministry role only".
+    .ministry: [Grant(role: .ministry, ownMunicipalityOnly: false)],
   ]
 
   /// Whether the table lets `user` use a route of `access` acting on municipality `code` (nil: none in the path).
