@@ -125,7 +125,7 @@ enum CalendarPage {
       ),
       (
         "Moderniseringsaftalen 2013", labels[2].label, calendar.dutyEndsOn.danishText,
-        "Fra denne dag er der ingen pligt: frister efter den regnes ikke med, og budgetår, hvis frist falder fra denne dag, har ingen pligt til opfølgning. Kommunerne kan stadig offentliggøre frivilligt."
+        "Fra denne dag er der ingen pligt: en kontrakt vedtaget fra denne dag har ingen frist for offentliggørelse (§6), et budgetår, hvis frist for opfølgningen falder fra denne dag, kræver ingen opfølgning, og en kommune uden en kontrakt i kraft regnes ikke længere som manglende (§3). Kommunerne kan stadig offentliggøre frivilligt."
       ),
       (
         "§4", labels[3].label, "\(due) året før budgetåret",
