@@ -26,7 +26,7 @@
 # `check-admin-pages: N passed, M failed` (check-pages.sh's counts added up, plus a failed sign-in as one
 # failure). Exit 1 if anything failed.
 set -uo pipefail
-(($# == 3)) || { sed -n '2,28p' "$0"; exit 2; }
+(($# == 3)) || { sed -n '2,27p' "$0"; exit 2; }
 PORT=$1 OUT=$2 USERS=$3
 HERE=$(cd "$(dirname "$0")" && pwd)
 BASE="http://127.0.0.1:$PORT"
