@@ -23,6 +23,7 @@ enum AuditLabels {
     "budget": "Budgetvedtagelse", "budget-adoption": "Budgetvedtagelse",
     "budget_adoption": "Budgetvedtagelse",
     "import": "Import", "note": "Ændringsnote", "change-note": "Ændringsnote",
+    "rule_calendar": "Regelkalenderen", "rule-calendar": "Regelkalenderen",
   ]
 
   static let verbs: [String: String] = [
@@ -54,6 +55,7 @@ enum AuditLabels {
     "committee_recommendation": "udvalgets indstilling",
     "budget_adoption": "budgetvedtagelse", "target_adjustment": "justering af måltal", "import": "import",
     "version": "kontraktversion", "draft": "udkast", "area": "serviceområde", "user": "bruger",
+    "rule_calendar": "regelkalenderen",
   ]
 
   /// "mål 17", or the entity's own name when it has no Danish one.
