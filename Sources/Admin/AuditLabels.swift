@@ -9,6 +9,20 @@ enum AuditLabels {
     "user.deactivate": "Bruger deaktiveret",
     "user.reactivate": "Bruger genaktiveret",
     "user.password-reset": "Ny engangsadgangskode givet",
+    "contract.import": "Udkast udfyldt fra en fil",
+    "draft.create": "Udkast oprettet", "draft.discard": "Udkast kasseret",
+    "draft.change_note": "Udkastets ændringsnote rettet",
+    "draft.area.add": "Serviceområde tilføjet i udkastet", "draft.area.move": "Serviceområde flyttet i udkastet",
+    "draft.area.remove": "Serviceområde fjernet fra udkastet",
+    "draft.goal.add": "Mål tilføjet i udkastet", "draft.goal.update": "Mål rettet i udkastet",
+    "draft.goal.move": "Mål flyttet i udkastet", "draft.goal.remove": "Mål fjernet fra udkastet",
+    "version.recommendation": "Udvalgets indstilling registreret",
+    "version.adopt": "Kontraktversion vedtaget", "version.publish": "Kontraktversion offentliggjort",
+    "goal.adjust_target": "Måltal justeret",
+    "follow_up.create": "Opfølgning oprettet", "follow_up.update": "Opfølgning rettet",
+    "follow_up.adopt": "Opfølgning vedtaget", "follow_up.publish": "Opfølgning offentliggjort",
+    "follow_up.discard": "Opfølgning kasseret",
+    "rule_calendar.update": "Regelkalenderen ændret",
   ]
 
   static let things: [String: String] = [

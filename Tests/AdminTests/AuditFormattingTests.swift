@@ -16,12 +16,16 @@ final class AuditFormattingTests: XCTestCase {
     XCTAssertEqual(DanishTime.text(utc: "ikke en tid"), "ikke en tid")
   }
 
-  func testActionLabelsComposeKnownThingsAndLeaveUnknownCodes() {
+  func testActionLabelsComposeKnownThingsAndLeaveUnknownCodes() throws {
     XCTAssertEqual(AuditLabels.action("goal.update"), "Mål rettet")
     XCTAssertEqual(AuditLabels.action("version.adopt"), "Kontraktversion vedtaget")
     XCTAssertEqual(AuditLabels.action("user.deactivate"), "Bruger deaktiveret")
     XCTAssertEqual(AuditLabels.action("login"), "Logget ind")
     XCTAssertEqual(AuditLabels.action("goal.wibble"), "Mål (wibble)")
+    for code in ["goal.adjust_target", "version.recommendation", "draft.change_note", "rule_calendar.update"] {
+      let label = try XCTUnwrap(AuditLabels.action(code), code)
+      XCTAssertFalse(label.contains("("), "\(code) reads \(label)")
+    }
     XCTAssertNil(AuditLabels.action("frobnicate.zap"))
     XCTAssertEqual(AuditLabels.entity("goal", id: "17"), "mål 17")
     XCTAssertEqual(AuditLabels.entity("widget", id: nil), "widget")
