@@ -63,13 +63,16 @@ final class RawOutputSourceTests: XCTestCase {
     XCTAssertEqual(
       madeText.filter { !$0.hasPrefix("TemplateLexer.swift:") },
       ["TemplateProgram.swift: private(set) var text = TemplateText(bytes: [])"])
-    // No triple-brace form exists, and nothing else in the module constructs RawHTML but GoalChart, from an
-    // SVGWriter: its only writer of text that is not a literal escapes it; the others write digits and the
+    // No triple-brace form exists, and nothing else in the module constructs RawHTML but GoalChart and LineChart,
+    // each from an SVGWriter: its only writer of text that is not a literal escapes it; the others write digits and the
     // separators of numbers and dates, or an id's letters, digits, "-", "_" and "."; a fragment is what a writer
     // wrote before, and only a writer makes one.
     XCTAssertEqual(
       lines(containing: "RawHTML(", in: sources),
-      ["GoalChart.swift: return RawHTML(trustedBytes: svg.finish())"])
+      [
+        "GoalChart.swift: return RawHTML(trustedBytes: svg.finish())",
+        "LineChart.swift: return RawHTML(trustedBytes: svg.finish())",
+      ])
     let svgWriter = try XCTUnwrap(sources["SVGWriter.swift"])
     XCTAssertEqual(
       lines(containing: "mutating func ", in: ["SVGWriter.swift": svgWriter]).filter {
