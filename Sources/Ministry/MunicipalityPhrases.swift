@@ -42,15 +42,18 @@ struct MunicipalityPhrases: Sendable {
       let first = facts.versions.first { $0.publishedOn == actual }
       let adopted = first?.adoption.map { " blev vedtaget \($0.adoptedOn) og" } ?? " blev"
       let name = first.map { " (version \($0.number))" } ?? ""
-      return "Den første kvalitetskontrakt\(name)\(adopted) offentliggjort \(actual); fristen var \(text(due)) "
+      return
+        "Den første kvalitetskontrakt\(name)\(adopted) offentliggjort \(actual); fristen var \(text(due)) "
         + "(§8, stk. 2)."
     case .contractComplete:
       let inForce = facts.versionInForce(asOf: asOf)
       let name = inForce.map { " (version \($0.number), offentliggjort \(text($0.publishedOn)))" } ?? ""
-      return "Den gældende kontrakt\(name) har ikke mål med tal og veje til målet for hvert serviceområde (§2)."
+      return
+        "Den gældende kontrakt\(name) har ikke mål med tal og veje til målet for hvert serviceområde (§2)."
     case .contractPublishedOnTime:
       let version = facts.version(publicationDue: due, published: actual, asOf: asOf)
-      let name = version.map { "Kontrakten (version \($0.number)) blev vedtaget \(text($0.adoption?.adoptedOn))" }
+      let name =
+        version.map { "Kontrakten (version \($0.number)) blev vedtaget \(text($0.adoption?.adoptedOn))" }
         ?? "En vedtaget version af kontrakten blev"
       if let actual {
         return "\(name) og offentliggjort \(actual); fristen var \(text(due)) (§6)."
@@ -64,21 +67,24 @@ struct MunicipalityPhrases: Sendable {
       return "\(followUpName(year)) er ikke vedtaget; fristen var \(text(due))\(reason) (§4)."
     case .followUpComplete:
       if let actual {
-        return "\(followUpName(year)) blev vedtaget \(actual), men dækker ikke alle mål i den kontrakt, der var "
+        return
+          "\(followUpName(year)) blev vedtaget \(actual), men dækker ikke alle mål i den kontrakt, der var "
           + "gældende den dag (§5)."
       }
       return "\(followUpName(year)) er ikke vedtaget, så kontraktens mål er ikke fulgt op; den skulle være "
         + "vedtaget senest \(text(due)) (§5)."
     case .followUpPublishedOnTime:
       guard let year, let (_, adopted) = facts.adoptedFollowUp(year, asOf: asOf) else {
-        return "\(followUpName(year)) er hverken vedtaget eller offentliggjort; den skulle være vedtaget senest "
+        return
+          "\(followUpName(year)) er hverken vedtaget eller offentliggjort; den skulle være vedtaget senest "
           + "\(text(due)) og offentliggjort senest en måned efter (§6)."
       }
       if let actual {
         return "\(followUpName(year)) blev vedtaget \(adopted) og offentliggjort \(actual); fristen var "
           + "\(text(due)) (§6)."
       }
-      return "\(followUpName(year)) blev vedtaget \(adopted) og er ikke offentliggjort; fristen var \(text(due)) (§6)."
+      return
+        "\(followUpName(year)) blev vedtaget \(adopted) og er ikke offentliggjort; fristen var \(text(due)) (§6)."
     }
   }
 
@@ -103,7 +109,8 @@ struct MunicipalityPhrases: Sendable {
       return "\(followUpName(year)) dækker alle kontraktens mål."
     case .followUpPublishedOnTime:
       let published = year.flatMap { facts.adoptedFollowUp($0, asOf: asOf)?.0.publishedOn }
-      return "\(followUpName(year)) blev offentliggjort til tiden" + (published.map { " (\($0))" } ?? "") + "."
+      return "\(followUpName(year)) blev offentliggjort til tiden" + (published.map { " (\($0))" } ?? "")
+        + "."
     }
   }
 
@@ -118,7 +125,8 @@ struct MunicipalityPhrases: Sendable {
       return "Den gældende kontrakt skal have mål med tal og veje til målet for hvert serviceområde."
     case .contractPublishedOnTime:
       let version = facts.version(publicationDue: due, published: nil, asOf: asOf)
-      let name = version.map { "Version \($0.number), vedtaget \(text($0.adoption?.adoptedOn))," }
+      let name =
+        version.map { "Version \($0.number), vedtaget \(text($0.adoption?.adoptedOn))," }
         ?? "Den vedtagne kontrakt"
       return "\(name) skal offentliggøres senest \(text(due))."
     case .followUpAdoptedOnTime:

@@ -50,7 +50,9 @@ struct MunicipalityReport: Sendable {
   var notYetDue: [Line] = []
   var notApplicable: [Line] = []
 
-  init(findings: [ComplianceFinding], facts: MunicipalityFacts, asOf date: CalendarDate, calendar: RuleCalendar) {
+  init(
+    findings: [ComplianceFinding], facts: MunicipalityFacts, asOf date: CalendarDate, calendar: RuleCalendar
+  ) {
     let ordered = findings.sorted {
       let left = ComplianceRule.allCases.firstIndex(of: $0.rule)!
       let right = ComplianceRule.allCases.firstIndex(of: $1.rule)!
@@ -61,7 +63,8 @@ struct MunicipalityReport: Sendable {
       let paragraph = MunicipalityPhrases.paragraph(finding.rule)
       switch finding.outcome {
       case .failed(let due, let actual):
-        violations.append(Line(paragraph: paragraph, text: phrases.violation(finding, due: due, actual: actual)))
+        violations.append(
+          Line(paragraph: paragraph, text: phrases.violation(finding, due: due, actual: actual)))
       case .met:
         met.append(Line(paragraph: paragraph, text: phrases.met(finding)))
       case .notYetDue(let due):

@@ -6,7 +6,9 @@ extension Store {
   public func budgetAdoptionsByMunicipality() throws -> [String: [Int: CalendarDate]] {
     try read { connection in
       var result: [String: [Int: CalendarDate]] = [:]
-      for row in try connection.query("SELECT municipality_code, budget_year, adopted_on FROM budget_adoption") {
+      for row in try connection.query(
+        "SELECT municipality_code, budget_year, adopted_on FROM budget_adoption")
+      {
         result[try row.get("municipality_code"), default: [:]][try row.get("budget_year")] =
           try row.requiredDate("adopted_on")
       }
