@@ -45,41 +45,9 @@ extension MinistrySite {
         "notApplicable": lines(report.notApplicable),
       ])
   }
-
-  func deadlinesPage(_ request: MinistryRequest) throws -> Response {
-    let date = try asOfDate(request)
-    let list = DeadlineList(
-      findings: try store.compliance(asOf: date), municipalities: try store.municipalities(),
-      awaiting: try store.versionsAwaitingPublication(asOf: date),
-      budgetAdoptions: try store.budgetAdoptionsByMunicipality())
-    let overdue = list.rows.filter(\.overdue).count
-    let rows: [TemplateValue] = list.rows.map { row in
-      let days = date.days(to: row.due)
-      let status: String
-      if row.overdue {
-        status = "Overskredet for \(-days) \(-days == 1 ? "dag" : "dage") siden"
-      } else if days == 0 {
-        status = "Kommende: fristen er i dag"
-      } else {
-        status = "Kommende: om \(days) \(days == 1 ? "dag" : "dage")"
-      }
-      return [
-        "due": datedFields(row.due), "overdue": .bool(row.overdue), "status": .string(status),
-        "municipality": .string(row.municipality.name),
-        "href": .string("/ministeriet/kommune/\(row.municipality.code)?dato=\(date)"),
-        "paragraph": .string(row.paragraph), "text": .string(row.text),
-      ]
-    }
-    return try page(
-      "ministry/deadlines", title: "Frister i hele landet", for: request,
-      [
-        "asOf": datedFields(date), "rows": .array(rows), "overdueCount": .int(overdue),
-        "upcomingCount": .int(list.rows.count - overdue),
-      ])
-  }
 }
 
 /// A date as ISO (for `<time datetime>` and links) and in Danish words.
-private func datedFields(_ date: CalendarDate) -> TemplateValue {
+func datedFields(_ date: CalendarDate) -> TemplateValue {
   ["iso": .string(date.description), "text": .string(date.danishText)]
 }

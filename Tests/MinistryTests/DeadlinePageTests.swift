@@ -14,8 +14,8 @@ final class DeadlinePageTests: RuleScenarioCase {
   }
 
   /// The table rows of the deadlines page as of `asOf`, read from the HTML.
-  func rows(asOf: String) throws -> [Row] {
-    let reply = try browser.get("/ministeriet/frister?dato=\(asOf)")
+  func rows(asOf: String, filters: String = "") throws -> [Row] {
+    let reply = try browser.get("/ministeriet/frister?dato=\(asOf)\(filters)")
     XCTAssertEqual(reply.status, 200)
     guard let body = reply.text.components(separatedBy: "<tbody>").dropFirst().first else { return [] }
     return body.components(separatedBy: "</tbody>")[0].components(separatedBy: "</tr>").dropLast().map {
@@ -140,5 +140,29 @@ final class DeadlinePageTests: RuleScenarioCase {
         XCTAssertTrue(row.href.hasSuffix("?dato=\(asOf)"))
       }
     }
+  }
+
+  func testFiltersByRegionAndByOverdueOrUpcoming() throws {
+    let asOf = "2011-10-01"
+    let all = try rows(asOf: asOf)
+    let overdue = try rows(asOf: asOf, filters: "&vis=overskredne")
+    let upcoming = try rows(asOf: asOf, filters: "&vis=kommende")
+    XCTAssertFalse(overdue.isEmpty)
+    XCTAssertFalse(upcoming.isEmpty)
+    XCTAssertTrue(overdue.allSatisfy { $0.status.hasPrefix("Overskredet") })
+    XCTAssertTrue(upcoming.allSatisfy { $0.status.hasPrefix("Kommende") })
+    XCTAssertEqual(
+      overdue + upcoming,
+      all.filter { $0.status.hasPrefix("Overskredet") }
+        + all.filter {
+          $0.status.hasPrefix("Kommende")
+        })
+    for region in try store.regions() {
+      let names = Set(try store.municipalities(inRegion: region.code).map(\.name))
+      let regional = try rows(asOf: asOf, filters: "&region=\(region.code)")
+      XCTAssertEqual(regional, all.filter { names.contains($0.municipality) }, region.name)
+    }
+    XCTAssertEqual(try browser.get("/ministeriet/frister?region=DK-00").status, 400)
+    XCTAssertEqual(try browser.get("/ministeriet/frister?vis=nogle").status, 400)
   }
 }
