@@ -38,7 +38,8 @@ struct MunicipalityFacts: Sendable {
 }
 
 /// One municipality's findings as of a date, in plain Danish with the paragraph and the dates involved (ISO, as the
-/// issue quotes them): the violations in full sentences, what is met, not yet due or not applicable briefly.
+/// issue quotes them): the violations in full sentences, what is met, not yet due or not applicable briefly. The
+/// contract's rules come first, then each budget year's §4, §5 and §6.
 struct MunicipalityReport: Sendable {
   struct Line: Sendable, Equatable {
     var paragraph: String
@@ -56,7 +57,7 @@ struct MunicipalityReport: Sendable {
     let ordered = findings.sorted {
       let left = ComplianceRule.allCases.firstIndex(of: $0.rule)!
       let right = ComplianceRule.allCases.firstIndex(of: $1.rule)!
-      return (left, $0.budgetYear ?? 0) < (right, $1.budgetYear ?? 0)
+      return ($0.budgetYear ?? 0, left) < ($1.budgetYear ?? 0, right)
     }
     let phrases = MunicipalityPhrases(facts: facts, asOf: date, calendar: calendar)
     for finding in ordered {

@@ -172,6 +172,16 @@ final class RuleScenarioTests: RuleScenarioCase {
       ])
   }
 
+  func testViolationsAreGroupedByBudgetYear() throws {
+    try contract(adopted: "2010-06-01", published: "2010-06-20")
+    let violations = try violations(asOf: "2012-10-16")
+    XCTAssertEqual(
+      violations.map {
+        "\($0.components(separatedBy: ":")[0]) \($0.contains("budgetåret 2012") ? 2012 : 2013)"
+      },
+      ["§4 2012", "§5 2012", "§6 2012", "§4 2013", "§5 2013", "§6 2013"])
+  }
+
   // MARK: §5
 
   func testAFollowUpThatDoesNotCoverTheContractInForceIsAViolation() throws {
