@@ -6,7 +6,7 @@ extension MinistrySite {
   /// `GET /ministeriet/tabel.csv`: the table as the same query shows it (rows, order, columns), in words, for Danish
   /// Excel: UTF-8 with a byte order mark, `;` between fields.
   func tableCSV(_ request: MinistryRequest) throws -> Response {
-    let query = try TableQuery(try request.request.queryParameters())
+    let query = try tableQuery(request)
     let (table, date, _) = try nationalTable(query)
     let headers: HTTPHeaders = [
       "Content-Type": "text/csv; charset=utf-8; header=present",

@@ -12,6 +12,14 @@ extension MinistrySite {
     routes.append(Route(method: .get, pattern: "/ministeriet/tabel.csv") { request in try tableCSV(request) })
   }
 
+  /// The query's choices, with the date when one was given (400 with a Danish message for what cannot be read).
+  func tableQuery(_ request: MinistryRequest) throws -> TableQuery {
+    let parameters = try request.request.queryParameters()
+    var query = try TableQuery(parameters)
+    if let text = parameters["dato"], !text.isEmpty { query.date = try asOfDate(request) }
+    return query
+  }
+
   /// The table a request asks for, as of its date, from the Store's compliance answer.
   func nationalTable(_ query: TableQuery) throws -> (
     table: NationalTable, date: CalendarDate, regions: [Region]
@@ -26,7 +34,7 @@ extension MinistrySite {
   }
 
   func tablePage(_ request: MinistryRequest) throws -> Response {
-    let query = try TableQuery(try request.request.queryParameters())
+    let query = try tableQuery(request)
     let (table, date, regions) = try nationalTable(query)
     let today = try store.today()
     return try page(

@@ -10,7 +10,7 @@ struct TableQuery: Hashable, Sendable {
   static let codeColumn = "kode"
   static let regionColumn = "region"
 
-  /// The date as typed, in ISO form; nil for today.
+  /// The date asked for (`MinistrySite.asOfDate` reads it); nil for today.
   var date: CalendarDate?
   var region: String?
   /// A rule's name, or `rule:year`.
@@ -20,14 +20,8 @@ struct TableQuery: Hashable, Sendable {
 
   init() {}
 
+  /// Everything but the date, which `MinistrySite.asOfDate` reads.
   init(_ parameters: QueryParameters) throws {
-    if let text = parameters["dato"], !text.isEmpty {
-      guard let date = CalendarDate(typed: text) else {
-        throw MinistryError(
-          .badRequest, "«\(text)» er ikke en dato. Skriv den som åååå-mm-dd, fx 2010-07-01.")
-      }
-      self.date = date
-    }
     if let region = parameters["region"], !region.isEmpty { self.region = region }
     if let failing = parameters["fejler"], !failing.isEmpty {
       guard Self.failingFilter(failing) != nil else {
