@@ -102,6 +102,27 @@ final class TablePageTests: MinistryTestCase {
       "the name links to the municipality's page")
   }
 
+  /// A budget adopted after the duty ended leaves that year without a duty: "Gælder ikke", and not counted.
+  func testABudgetYearWithoutADutyIsNotApplicable() throws {
+    let calendar = try store.ruleCalendar()
+    let today = try store.today()
+    let year = try XCTUnwrap(try store.compliance(asOf: today).compactMap(\.budgetYear).max())
+    let code = try XCTUnwrap(try store.municipalities().first).code
+    try store.setBudgetAdoption(municipalityCode: code, budgetYear: year, adoptedOn: calendar.dutyEndsOn)
+    let findings = try store.compliance(asOf: today)
+    XCTAssertFalse(findings.contains { $0.municipalityCode == code && $0.budgetYear == year })
+
+    let page = TablePage(try signedIn().get("/ministeriet").text)
+    let row = try XCTUnwrap(page.rows.first { $0.code == code })
+    for rule in ["vedtaget til tiden", "fuldstændig", "offentliggjort til tiden"] {
+      let index = try XCTUnwrap(page.ruleHeaders.firstIndex { $0.hasSuffix("Opfølgning \(year) \(rule)") })
+      XCTAssertEqual(row.cells[index], "– Gælder ikke")
+      let applicable = page.rows.filter { $0.cells[index] != "– Gælder ikke" }.count
+      XCTAssertEqual(applicable, page.rows.count - 1)
+      XCTAssertTrue(page.totals[index].contains(" af \(applicable)"), page.totals[index])
+    }
+  }
+
   func testFilterByRegion() throws {
     let browser = try signedIn()
     for region in try store.regions() {
