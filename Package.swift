@@ -33,6 +33,7 @@ let package = Package(
     .executableTarget(
       name: "page-benchmark", dependencies: ["Citizen", "Store", "Web", "HTTP", "Domain"],
       path: "Benchmarks/PageBenchmark"),
+    .executableTarget(name: "ministry-benchmark", dependencies: ["Ministry", "Store", "Web", "HTTP", "Domain"], path: "Benchmarks/MinistryBenchmark"),
 
     .target(name: "HTTPTestSupport", dependencies: ["HTTP"], path: "Tests/HTTPTestSupport"),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP", "HTTPTestSupport"]),
