@@ -22,7 +22,8 @@ final class AuditFormattingTests: XCTestCase {
     XCTAssertEqual(AuditLabels.action("user.deactivate"), "Bruger deaktiveret")
     XCTAssertEqual(AuditLabels.action("login"), "Logget ind")
     XCTAssertEqual(AuditLabels.action("goal.wibble"), "Mål (wibble)")
-    for code in ["goal.adjust_target", "version.recommendation", "draft.change_note", "rule_calendar.update"] {
+    for code in ["goal.adjust_target", "version.recommendation", "draft.change_note", "rule_calendar.update"]
+    {
       let label = try XCTUnwrap(AuditLabels.action(code), code)
       XCTAssertFalse(label.contains("("), "\(code) reads \(label)")
     }
