@@ -30,10 +30,13 @@ let package = Package(
     .executableTarget(name: "brugerinformation", dependencies: ["HTTP", "Web", "Store", "Domain", "Citizen", "Admin", "Ministry"]),
     .executableTarget(
       name: "store-benchmark", dependencies: ["Store", "SQLite", "Domain"], path: "Benchmarks/StoreBenchmark"),
+    .target(name: "BenchmarkOptions", path: "Benchmarks/BenchmarkOptions"),
     .executableTarget(
-      name: "page-benchmark", dependencies: ["Citizen", "Store", "Web", "HTTP", "Domain"],
+      name: "page-benchmark", dependencies: ["BenchmarkOptions", "Citizen", "Store", "Web", "HTTP", "Domain"],
       path: "Benchmarks/PageBenchmark"),
-    .executableTarget(name: "ministry-benchmark", dependencies: ["Ministry", "Store", "Web", "HTTP", "Domain"], path: "Benchmarks/MinistryBenchmark"),
+    .executableTarget(
+      name: "ministry-benchmark", dependencies: ["BenchmarkOptions", "Ministry", "Store", "Web", "HTTP", "Domain"],
+      path: "Benchmarks/MinistryBenchmark"),
 
     .target(name: "HTTPTestSupport", dependencies: ["HTTP"], path: "Tests/HTTPTestSupport"),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP", "HTTPTestSupport"]),

@@ -1,6 +1,7 @@
 // Times the ministry's national table in process: the full answer to GET /ministeriet (the Store's compliance
 // answer, the table and the page) through MinistrySite's route, and the Store's reads alone, so the time can be
 // split between the Store and the render. Run by Benchmarks/ministry.sh; see `ministry-benchmark --help`.
+import BenchmarkOptions
 import Dispatch
 import Domain
 import Foundation
@@ -18,21 +19,8 @@ let usage = """
 
   """
 
-var options: [String: String] = [:]
-var argumentIndex = 1
-while argumentIndex < CommandLine.arguments.count {
-  let name = CommandLine.arguments[argumentIndex]
-  guard name.hasPrefix("--"), name != "--help", argumentIndex + 1 < CommandLine.arguments.count else {
-    FileHandle.standardError.write(Data(usage.utf8))
-    exit(name == "--help" ? 0 : 64)
-  }
-  options[String(name.dropFirst(2))] = CommandLine.arguments[argumentIndex + 1]
-  argumentIndex += 2
-}
-guard let databasePath = options["database"] else {
-  FileHandle.standardError.write(Data(usage.utf8))
-  exit(64)
-}
+let options = BenchmarkOptions(usage: usage)
+let databasePath = options.databasePath
 let path = options["path"] ?? "/ministeriet"
 let iterations = max(5, Int(options["iterations"] ?? "") ?? 50)
 

@@ -1,6 +1,7 @@
 // Times one citizen page through the CitizenSite router, in process: the median server-side time to answer it
 // uncached (site revision, render and validators, with every page cache bypassed), the same from the cache, and
 // `Store.siteRevision()` alone. Run by Benchmarks/pages.sh; see `page-benchmark --help`.
+import BenchmarkOptions
 import Citizen
 import Domain
 import Foundation
@@ -17,21 +18,8 @@ let usage = """
 
   """
 
-var options: [String: String] = [:]
-var argumentIndex = 1
-while argumentIndex < CommandLine.arguments.count {
-  let name = CommandLine.arguments[argumentIndex]
-  guard name.hasPrefix("--"), name != "--help", argumentIndex + 1 < CommandLine.arguments.count else {
-    FileHandle.standardError.write(Data(usage.utf8))
-    exit(name == "--help" ? 0 : 64)
-  }
-  options[String(name.dropFirst(2))] = CommandLine.arguments[argumentIndex + 1]
-  argumentIndex += 2
-}
-guard let databasePath = options["database"] else {
-  FileHandle.standardError.write(Data(usage.utf8))
-  exit(64)
-}
+let options = BenchmarkOptions(usage: usage)
+let databasePath = options.databasePath
 let path = options["path"] ?? "/kommune/0169"
 let iterations = max(10, Int(options["iterations"] ?? "") ?? 2000)
 
