@@ -26,8 +26,9 @@ let package = Package(
     .target(name: "Citizen", dependencies: ["HTTP", "Web", "Store", "Domain"]),
     .target(name: "Admin", dependencies: ["HTTP", "Web", "Store", "Domain"]),
     .target(name: "Ministry", dependencies: ["HTTP", "Web", "Store", "Domain"]),
+    .target(name: "OpenData", dependencies: ["HTTP", "Web", "Store", "Domain"]),
 
-    .executableTarget(name: "brugerinformation", dependencies: ["HTTP", "Web", "Store", "Domain", "Citizen", "Admin", "Ministry"]),
+    .executableTarget(name: "brugerinformation", dependencies: ["HTTP", "Web", "Store", "Domain", "Citizen", "Admin", "Ministry", "OpenData"]),
     .executableTarget(
       name: "store-benchmark", dependencies: ["Store", "SQLite", "Domain"], path: "Benchmarks/StoreBenchmark"),
     .target(name: "BenchmarkOptions", path: "Benchmarks/BenchmarkOptions"),
@@ -51,6 +52,9 @@ let package = Package(
     .testTarget(
       name: "MinistryTests",
       dependencies: ["brugerinformation", "Ministry", "Admin", "HTTP", "Web", "Store", "Domain", "HTTPTestSupport"]),
+    .testTarget(
+      name: "OpenDataTests",
+      dependencies: ["brugerinformation", "OpenData", "HTTP", "Web", "Store", "Domain", "HTTPTestSupport"]),
     .testTarget(name: "CitizenTests", dependencies: ["Citizen", "HTTP", "Web", "Store", "Domain", "HTTPTestSupport"]),
   ],
   swiftLanguageModes: [.v6]

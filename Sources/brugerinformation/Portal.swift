@@ -3,16 +3,17 @@ import Citizen
 import Foundation
 import HTTP
 import Ministry
+import OpenData
 import Store
 import Web
 
-/// The portal's routes: the citizen, admin and ministry modules (the open-data module adds its own when it lands).
+/// The portal's routes: the citizen, admin, ministry and open-data modules.
 struct Portal {
   let router: Router
 
   init(
     store: Store, publicDirectory: String, templatesDirectory: String, benchmarkRoutes: Bool,
-    https: Bool = false, now: @escaping @Sendable () -> Date = Date.init
+    https: Bool = false, publicURL: String? = nil, now: @escaping @Sendable () -> Date = Date.init
   ) throws {
     let staticFiles = try StaticFiles(root: publicDirectory, urlPrefix: "/static")
     let templates = try TemplateLibrary(directory: templatesDirectory)
@@ -29,6 +30,7 @@ struct Portal {
     admin.register(on: &router)
     let ministry = try MinistrySite(store: store, templates: templates, staticFiles: staticFiles)
     Self.register(ministry, behind: admin, on: &router)
+    OpenDataSite(store: store, publicURL: publicURL).register(on: &router)
     router.get("/healthz") { _ in
       let municipalities = try store.municipalityCount()
       var response = Response.text("ok: \(municipalities) kommuner\n")

@@ -6,7 +6,9 @@ enum ServeCommand: Command {
   static let name = "serve"
   static let summary = "start the portal (creates, migrates and seeds the database on first run)"
   static let flagNames: Set<String> = ["benchmark-routes", "no-access-log", "https"]
-  static let optionNames: Set<String> = ["host", "port", "database", "public", "templates", "event-loops"]
+  static let optionNames: Set<String> = [
+    "host", "port", "database", "public", "templates", "event-loops", "public-url",
+  ]
   static let help = """
     Usage: brugerinformation serve [options]
 
@@ -23,6 +25,8 @@ enum ServeCommand: Command {
       --templates DIR     the HTML templates (default Templates)
       --event-loops N     event-loop threads (default: one per core)
       --no-access-log     no access-log line per request on stdout
+      --public-url URL    the portal's public address (https://brugerinformation.dk) for absolute links in
+                          feeds and the sitemap (default: from the request's Host)
       --https             the portal is reached over https (behind a TLS proxy): the admin session
                           cookie is then Secure and __Host- prefixed
       --benchmark-routes  also serve /_bench/plaintext and /_bench/page (used by Benchmarks/http.sh)
@@ -50,7 +54,8 @@ enum ServeCommand: Command {
     let portal = try Portal(
       store: store, publicDirectory: arguments.string("public") ?? "Public",
       templatesDirectory: arguments.string("templates") ?? "Templates",
-      benchmarkRoutes: arguments.has("benchmark-routes"), https: arguments.has("https"))
+      benchmarkRoutes: arguments.has("benchmark-routes"), https: arguments.has("https"),
+      publicURL: arguments.string("public-url"))
     let server = HTTPServer(configuration: configuration, responder: portal.router)
     say(
       "brugerinformation serving \(databasePath) on http://\(displayHost(configuration.host)):\(configuration.port)"
