@@ -15,7 +15,7 @@ extension OpenDataSite {
 
   /// `GET /kommune/{code}/maal.csv`: one municipality's goals in force (only the header when none is published).
   func municipalityGoalsCSV(code: String) throws -> Response {
-    let municipality = try requireMunicipality(code)
+    let municipality = try feedMunicipality(code)
     let today = try store.today()
     let records =
       try store.contractInForce(municipalityCode: code, asOf: today).map {

@@ -21,7 +21,7 @@ extension OpenDataSite {
 
   /// `GET /kommune/{code}/feed.atom`: one municipality's publications.
   func municipalityFeed(code: String, base: String) throws -> Response {
-    let municipality = try requireMunicipality(code)
+    let municipality = try feedMunicipality(code)
     let feed = AtomFeed(
       id: AtomFeed.tag("kommune/\(code)/feed"),
       title: "\(municipality.name): kvalitetskontrakt og opfølgning",
