@@ -22,6 +22,7 @@ extension CitizenSite {
       [
         "municipalityCount": .int(municipalities.count), "regions": .array(regions),
         "publications": .array(publications.map(publicationValue)),
+        "feed": ["href": "/feed.atom", "title": "Senest offentliggjort (Atom)"],
       ])
   }
 

@@ -63,7 +63,13 @@ extension CitizenSite {
       example = example || contract.version.isExample
       fields["contract"] = contractValue(contract, code: code, preview: preview)
     }
-    if preview { fields["preview"] = true }
+    if preview {
+      fields["preview"] = true
+    } else {
+      fields["feed"] = [
+        "href": .string("/kommune/\(code)/feed.atom"), "title": .string("\(municipality.name): nyt (Atom)"),
+      ]
+    }
     return try page(
       "citizen/municipality",
       title: "\(preview ? "Forhåndsvisning – " : "")\(municipality.name): kvalitetskontrakt",
