@@ -11,7 +11,8 @@ extension OpenDataSite {
       authenticated { request, principal in
         guard principal.mayReadCompliance else {
           throw APIProblem(
-            .forbidden, title: "Forbidden", detail: "Kun ministeriets API-nøgler kan se overholdelsen for hele landet.")
+            .forbidden, title: "Forbidden",
+            detail: "Kun ministeriets API-nøgler kan se overholdelsen for hele landet.")
         }
         let query = try request.queryParameters()
         let asOf: CalendarDate

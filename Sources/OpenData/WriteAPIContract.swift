@@ -24,7 +24,9 @@ extension OpenDataSite {
     router.post(
       "\(base)/versions/:number(int)/recommendation",
       authenticated { request, principal in
-        let (code, number) = (try writableMunicipality(request, principal), try request.parameter("number", as: Int.self))
+        let (code, number) = (
+          try writableMunicipality(request, principal), try request.parameter("number", as: Int.self)
+        )
         let recommendation = try Self.recommendation(try WriteAPIBody(request))
         return try change(principal, municipalityCode: code) { writer in
           let id = try Self.versionId(writer, code, number)
@@ -38,7 +40,9 @@ extension OpenDataSite {
     router.post(
       "\(base)/versions/:number(int)/adoption",
       authenticated { request, principal in
-        let (code, number) = (try writableMunicipality(request, principal), try request.parameter("number", as: Int.self))
+        let (code, number) = (
+          try writableMunicipality(request, principal), try request.parameter("number", as: Int.self)
+        )
         let adoption = try Self.adoption(try WriteAPIBody(request))
         return try change(principal, municipalityCode: code) { writer in
           let id = try Self.versionId(writer, code, number)
@@ -55,7 +59,9 @@ extension OpenDataSite {
     router.post(
       "\(base)/versions/:number(int)/publication",
       authenticated { request, principal in
-        let (code, number) = (try writableMunicipality(request, principal), try request.parameter("number", as: Int.self))
+        let (code, number) = (
+          try writableMunicipality(request, principal), try request.parameter("number", as: Int.self)
+        )
         let body = try WriteAPIBody(request, allowEmpty: true)
         try body.allowOnly(["publishedOn"])
         let date = try body.date("publishedOn") ?? store.today()

@@ -8,7 +8,8 @@ import Web
 enum WriteAPIContractBody {
   /// The public contract's goal keys and the import's column for each.
   static let goalKeys: [(english: String, danish: String)] = [
-    ("title", "betegnelse"), ("theme", "tema"), ("goal", "mål"), ("indicator", "indikator"), ("unit", "enhed"),
+    ("title", "betegnelse"), ("theme", "tema"), ("goal", "mål"), ("indicator", "indikator"),
+    ("unit", "enhed"),
     ("direction", "retning"), ("means", "veje til målet"),
   ]
   static let measureKeys: [(english: String, value: String, date: String)] = [
@@ -22,7 +23,8 @@ enum WriteAPIContractBody {
     for (areaIndex, areaValue) in try body.list("areas").enumerated() {
       let path = "areas[\(areaIndex + 1)]."
       guard let areaObject = areaValue as? [String: Any] else {
-        throw APIProblem.badRequest("«areas[\(areaIndex + 1)]» skal være et objekt: {\"name\": …, \"goals\": […]}.")
+        throw APIProblem.badRequest(
+          "«areas[\(areaIndex + 1)]» skal være et objekt: {\"name\": …, \"goals\": […]}.")
       }
       let area = WriteAPIBody(object: areaObject)
       try area.allowOnly(["name", "goals"], at: path)
@@ -42,7 +44,8 @@ enum WriteAPIContractBody {
     guard result.isValid else {
       let problems = result.problems.map(message)
       throw APIProblem(
-        .unprocessableContent, title: "Unprocessable Content", detail: problems.first ?? "Kontrakten kan ikke læses.",
+        .unprocessableContent, title: "Unprocessable Content",
+        detail: problems.first ?? "Kontrakten kan ikke læses.",
         extensions: [("rule", "§2"), ("problems", .array(problems.map(JSONValue.string)))])
     }
     return result.areas

@@ -53,7 +53,9 @@ extension OpenDataSite {
         let year = try request.parameter("year", as: Int.self)
         let body = try WriteAPIBody(request)
         try body.allowOnly(["adoptedOn"])
-        guard body.object.keys.contains("adoptedOn") else { throw APIProblem.badRequest("«adoptedOn» mangler.") }
+        guard body.object.keys.contains("adoptedOn") else {
+          throw APIProblem.badRequest("«adoptedOn» mangler.")
+        }
         let date = try body.date("adoptedOn")
         func answer(_ date: CalendarDate?) -> JSONValue {
           ["municipality": .string(code), "budgetYear": .int(year), "adoptedOn": WriteAPIObjects.date(date)]
@@ -62,7 +64,8 @@ extension OpenDataSite {
           let before = try writer.budgetAdoption(municipalityCode: code, budgetYear: year)
           try writer.setBudgetAdoption(municipalityCode: code, budgetYear: year, adoptedOn: date)
           return WriteAPIChange(
-            action: "budget.adoption", entity: "budget_adoption", entityId: Int64(year), before: answer(before),
+            action: "budget.adoption", entity: "budget_adoption", entityId: Int64(year),
+            before: answer(before),
             after: answer(date))
         }
       })
@@ -103,13 +106,16 @@ extension OpenDataSite {
     return try change(principal, municipalityCode: code) { writer in
       guard let summary = try writer.followUpSummary(municipalityCode: code, budgetYear: year),
         let before = try writer.apiFollowUp(municipalityCode: code, budgetYear: year)
-      else { throw APIProblem.notFound("Kommune \(code) har ingen opfølgningsredegørelse for budgetåret \(year).") }
+      else {
+        throw APIProblem.notFound("Kommune \(code) har ingen opfølgningsredegørelse for budgetåret \(year).")
+      }
       try body(writer, summary.id)
       guard let after = try writer.apiFollowUp(municipalityCode: code, budgetYear: year) else {
         throw StoreError.notFound("opfølgningsredegørelse \(year)")
       }
       return WriteAPIChange(
-        action: action, entity: "follow_up", entityId: summary.id, before: before, after: after, status: status)
+        action: action, entity: "follow_up", entityId: summary.id, before: before, after: after,
+        status: status)
     }
   }
 

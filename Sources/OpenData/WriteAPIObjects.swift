@@ -46,7 +46,8 @@ enum WriteAPIObjects {
   static func recommendation(_ recommendation: CommitteeRecommendation) -> JSONValue {
     [
       "committee": .string(recommendation.committee),
-      "recommendedOn": .string(recommendation.recommendedOn.description), "note": .string(recommendation.note),
+      "recommendedOn": .string(recommendation.recommendedOn.description),
+      "note": .string(recommendation.note),
     ]
   }
 

@@ -73,7 +73,8 @@ extension Store {
       let id: Int64 = try row.get("id")
       let principal: APITokenPrincipal
       if let userId = try row.get("user_id", as: Int64?.self) {
-        guard let user = try connection.queryOne("SELECT * FROM app_user WHERE id = ?", userId).map(Self.user),
+        guard
+          let user = try connection.queryOne("SELECT * FROM app_user WHERE id = ?", userId).map(Self.user),
           user.isActive
         else { return nil }
         principal = APITokenPrincipal(

@@ -45,7 +45,8 @@ extension Store.Writer {
 
   public func budgetAdoption(municipalityCode: String, budgetYear: Int) throws -> CalendarDate? {
     try connection.queryOne(
-      "SELECT adopted_on FROM budget_adoption WHERE municipality_code = ? AND budget_year = ?", municipalityCode,
+      "SELECT adopted_on FROM budget_adoption WHERE municipality_code = ? AND budget_year = ?",
+      municipalityCode,
       budgetYear
     )?.date("adopted_on")
   }
