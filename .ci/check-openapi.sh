@@ -11,7 +11,7 @@ PORT=${1:?usage: check-openapi.sh PORT [TOKEN]}
 TOKEN=${2:-}
 TOOLS=${OPENAPI_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/openapi-tools}
 EXAMPLES=${OPENAPI_EXAMPLES:-25}
-MAX_TIME=${OPENAPI_MAX_TIME:-240}
+MAX_TIME=${OPENAPI_MAX_TIME:-90}
 BASE="http://127.0.0.1:$PORT/api/v1"
 WORK=$(mktemp -d /tmp/check-openapi.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT

@@ -215,6 +215,7 @@ enum OpenAPIDocument {
               "401": { "$ref": "#/components/responses/Unauthorized" },
               "403": { "$ref": "#/components/responses/Forbidden" },
               "404": { "$ref": "#/components/responses/NotFound" },
+              "405": { "$ref": "#/components/responses/MethodNotAllowed" },
               "422": { "$ref": "#/components/responses/RuleRefused" }
             }
           }
@@ -250,6 +251,7 @@ enum OpenAPIDocument {
               "401": { "$ref": "#/components/responses/Unauthorized" },
               "403": { "$ref": "#/components/responses/Forbidden" },
               "404": { "$ref": "#/components/responses/NotFound" },
+              "405": { "$ref": "#/components/responses/MethodNotAllowed" },
               "422": { "$ref": "#/components/responses/RuleRefused" }
             }
           }
@@ -273,6 +275,7 @@ enum OpenAPIDocument {
               "401": { "$ref": "#/components/responses/Unauthorized" },
               "403": { "$ref": "#/components/responses/Forbidden" },
               "404": { "$ref": "#/components/responses/NotFound" },
+              "405": { "$ref": "#/components/responses/MethodNotAllowed" },
               "422": { "$ref": "#/components/responses/RuleRefused" }
             }
           }
@@ -294,6 +297,7 @@ enum OpenAPIDocument {
               "401": { "$ref": "#/components/responses/Unauthorized" },
               "403": { "$ref": "#/components/responses/Forbidden" },
               "404": { "$ref": "#/components/responses/NotFound" },
+              "405": { "$ref": "#/components/responses/MethodNotAllowed" },
               "422": { "$ref": "#/components/responses/RuleRefused" }
             }
           }
@@ -317,6 +321,7 @@ enum OpenAPIDocument {
               "401": { "$ref": "#/components/responses/Unauthorized" },
               "403": { "$ref": "#/components/responses/Forbidden" },
               "404": { "$ref": "#/components/responses/NotFound" },
+              "405": { "$ref": "#/components/responses/MethodNotAllowed" },
               "422": { "$ref": "#/components/responses/RuleRefused" }
             }
           }
@@ -340,6 +345,7 @@ enum OpenAPIDocument {
               "401": { "$ref": "#/components/responses/Unauthorized" },
               "403": { "$ref": "#/components/responses/Forbidden" },
               "404": { "$ref": "#/components/responses/NotFound" },
+              "405": { "$ref": "#/components/responses/MethodNotAllowed" },
               "422": { "$ref": "#/components/responses/RuleRefused" }
             }
           }
@@ -361,6 +367,7 @@ enum OpenAPIDocument {
               "401": { "$ref": "#/components/responses/Unauthorized" },
               "403": { "$ref": "#/components/responses/Forbidden" },
               "404": { "$ref": "#/components/responses/NotFound" },
+              "405": { "$ref": "#/components/responses/MethodNotAllowed" },
               "422": { "$ref": "#/components/responses/RuleRefused" }
             }
           }
@@ -384,6 +391,7 @@ enum OpenAPIDocument {
               "401": { "$ref": "#/components/responses/Unauthorized" },
               "403": { "$ref": "#/components/responses/Forbidden" },
               "404": { "$ref": "#/components/responses/NotFound" },
+              "405": { "$ref": "#/components/responses/MethodNotAllowed" },
               "422": { "$ref": "#/components/responses/RuleRefused" }
             }
           }
@@ -410,6 +418,7 @@ enum OpenAPIDocument {
               "401": { "$ref": "#/components/responses/Unauthorized" },
               "403": { "$ref": "#/components/responses/Forbidden" },
               "404": { "$ref": "#/components/responses/NotFound" },
+              "405": { "$ref": "#/components/responses/MethodNotAllowed" },
               "422": { "$ref": "#/components/responses/RuleRefused" }
             }
           }
@@ -446,8 +455,8 @@ enum OpenAPIDocument {
                 "name": "q",
                 "in": "query",
                 "required": true,
-                "description": "Words; each is folded (case, æ/ae, accents) and matched as the start of a word; all must match",
-                "schema": { "type": "string" },
+                "description": "Words; each is folded (case, æ/ae, accents) and matched as the start of a word; all must match. Without a word of two or more letters or digits: 400",
+                "schema": { "type": "string", "minLength": 2, "pattern": "[0-9A-Za-zÆØÅæøå]{2}" },
                 "example": "ældre"
               }
             ],
@@ -536,6 +545,10 @@ enum OpenAPIDocument {
             "description": "When the published data last changed; send it back in If-Modified-Since",
             "schema": { "type": "string" }
           },
+          "Allow": {
+            "description": "The methods the address has",
+            "schema": { "type": "string" }
+          },
           "WWWAuthenticate": {
             "description": "Bearer",
             "schema": { "type": "string" }
@@ -560,6 +573,11 @@ enum OpenAPIDocument {
           },
           "Forbidden": {
             "description": "The token's owner may not do this (another municipality's data, or the wrong role); nothing changed",
+            "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } }
+          },
+          "MethodNotAllowed": {
+            "description": "The address has no such method (`Allow` lists those it has), or it is not an address of this operation at all: a version number or budget year that is not a number",
+            "headers": { "Allow": { "$ref": "#/components/headers/Allow" } },
             "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } }
           },
           "RuleRefused": {

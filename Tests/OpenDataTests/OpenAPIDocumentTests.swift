@@ -67,6 +67,19 @@ final class OpenAPIDocumentTests: OpenDataTestCase {
     }
   }
 
+  /// The router's own errors under /api are problems as documented (`MethodNotAllowed`), with `Allow`.
+  func testAWriteToAnAddressWithoutThatMethodIsAProblemWithAllow() throws {
+    let reply = try send(
+      "POST", "/api/v1/municipalities/0169/contract/versions/abc/adoption",
+      headers: ["Content-Type: application/json"], body: "{}", status: 405)
+    XCTAssertEqual(reply.headers["Content-Type"], "application/problem+json; charset=utf-8")
+    XCTAssertEqual(try XCTUnwrap(try json(reply) as? [String: Any])["status"] as? Int, 405)
+    XCTAssertEqual(reply.headers["Allow"], "GET, HEAD, OPTIONS")
+    let page = try send("DELETE", "/", status: 405)
+    XCTAssertEqual(
+      page.headers["Content-Type"], "text/html; charset=utf-8", "outside /api the HTML page stays")
+  }
+
   func testEveryReferenceInTheDocumentResolves() throws {
     let document = try XCTUnwrap(try json(try get("/api/v1/openapi.json")) as? [String: Any])
     var references: [String] = []
