@@ -37,4 +37,19 @@ else
   PIP_BREAK_SYSTEM_PACKAGES=1 bash "$SHARED/tools/install.sh"
   echo "[install-deps] page-check tools installed in $(($(date +%s) - started)) s"
 fi
+# The OpenAPI checks (.ci/check-openapi.sh): openapi-spec-validator and schemathesis from PyPI, in a virtual
+# environment of their own (their dependencies stay apart from the page tools'); installed only when missing.
+OPENAPI_TOOLS=${OPENAPI_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/openapi-tools}
+if [[ -x $OPENAPI_TOOLS/bin/st && -x $OPENAPI_TOOLS/bin/openapi-spec-validator ]]; then
+  echo "[install-deps] OpenAPI tools present"
+else
+  started=$(date +%s)
+  python3 -m venv --help >/dev/null 2>&1 && python3 -c 'import ensurepip' 2>/dev/null || {
+    $SUDO apt-get update -qq
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-venv; }
+  rm -rf "$OPENAPI_TOOLS"
+  python3 -m venv "$OPENAPI_TOOLS"
+  "$OPENAPI_TOOLS/bin/pip" install -q --disable-pip-version-check schemathesis openapi-spec-validator
+  echo "[install-deps] OpenAPI tools installed in $(($(date +%s) - started)) s"
+fi
 echo "[install-deps] ok"

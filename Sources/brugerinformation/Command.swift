@@ -24,6 +24,7 @@ enum CommandLineTool {
   static var commands: [any Command.Type] {
     [
       ServeCommand.self, MigrateCommand.self, SeedCommand.self, GenerateCommand.self, UserCommand.self,
+      TokenCommand.self,
     ]
   }
 
