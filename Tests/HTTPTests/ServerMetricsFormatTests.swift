@@ -59,7 +59,8 @@ final class ServerMetricsFormatTests: XCTestCase {
       "# TYPE a_total counter\na_total 1",  // no final line feed
       "# TYPE a_total counter\na_total{x=\"\\t\"} 1\n",  // unknown escape
       "# TYPE a_total counter\na_total{x=\"1\"} 1\na_total{x=\"1\"} 2\n",  // the same series twice
-      "# TYPE a_total counter\n# TYPE b gauge\na_total 1\nb 2\na_total{x=\"2\"} 3\n",  // a family in two groups
+      // a family in two groups:
+      "# TYPE a_total counter\n# TYPE b gauge\na_total 1\nb 2\na_total{x=\"2\"} 3\n",
       "# TYPE a_total counter\na_total{x=1} 1\n",  // unquoted value
       "# TYPE a_total counter\na_total{2x=\"1\"} 1\n",  // bad label name
       "# TYPE a_total counter\na_total one\n",  // not a number
