@@ -56,8 +56,9 @@ struct ResponseKey: Hashable, Comparable {
 }
 
 /// A route's counts by method and status, and its latency histogram (per bucket, not yet cumulative).
+/// A route sees few method/status pairs, so they sit in an array searched linearly (cheaper than hashing).
 struct RouteSeries {
-  var responses: [ResponseKey: UInt64] = [:]
+  var responses: [(key: ResponseKey, count: UInt64)] = []
   var buckets: [UInt64]
   var microseconds: Int64 = 0
 
@@ -66,13 +67,21 @@ struct RouteSeries {
   }
 
   mutating func add(_ key: ResponseKey, bucket: Int, microseconds: Int64) {
-    responses[key, default: 0] += 1
+    add(key, count: 1)
     buckets[bucket] += 1
     self.microseconds += max(0, microseconds)
   }
 
+  private mutating func add(_ key: ResponseKey, count: UInt64) {
+    if let index = responses.firstIndex(where: { $0.key == key }) {
+      responses[index].count += count
+    } else {
+      responses.append((key, count))
+    }
+  }
+
   mutating func merge(_ other: RouteSeries) {
-    responses.merge(other.responses, uniquingKeysWith: +)
+    for (key, count) in other.responses { add(key, count: count) }
     for index in buckets.indices { buckets[index] += other.buckets[index] }
     microseconds += other.microseconds
   }
