@@ -21,6 +21,7 @@ struct LoopSetup: Sendable {
   let configuration: ServerConfiguration
   let responder: any HTTPResponder
   let control: ServerControl
+  let metrics: LoopMetrics?
 }
 
 /// One event-loop thread: an epoll instance, its listening sockets and the connections it accepted.
@@ -35,6 +36,7 @@ final class EventLoop {
   private let configuration: ServerConfiguration
   private let responder: any HTTPResponder
   private let control: ServerControl
+  private let metrics: LoopMetrics?
   private let limits: RequestParser.Limits
   private let epfd: Int32
   private let wakeFd: Int32
@@ -65,6 +67,7 @@ final class EventLoop {
     configuration = setup.configuration
     responder = setup.responder
     control = setup.control
+    metrics = setup.metrics
     listeners = setup.listeners
     wakeFd = setup.wakeFd
     limits = RequestParser.Limits(
@@ -220,6 +223,7 @@ final class EventLoop {
       }
       connections[slot] = connection
       connectionCount += 1
+      metrics?.connectionOpened(openNow: connectionCount)
       connection.interest = UInt32(CEPOLL_IN)
       _ = cepoll_add(epfd, fd, connection.interest, UInt64(fd))
     }
@@ -313,10 +317,12 @@ final class EventLoop {
     var request = parsed
     request.remoteAddress = connection.remoteAddress
     request.eventLoopIndex = index
-    let started = log.enabled ? MonotonicClock.microseconds() : 0
+    let timed = log.enabled || metrics != nil
+    let started = timed ? MonotonicClock.microseconds() : 0
+    var route: String?
     var response: Response
     do {
-      response = try responder.respond(to: request)
+      response = try responder.respond(to: request, route: &route)
     } catch let error as HTTPError {
       // A 500's message describes a fault inside the server: it goes to stderr, the client gets the generic page.
       let isInternal = error.status.code == 500
@@ -342,11 +348,14 @@ final class EventLoop {
     }
     if !keepAlive { connection.closeAfterFlush = true }
     connection.continueSent = false
+    guard timed else { return }
+    let elapsed = MonotonicClock.microseconds() - started
+    metrics?.record(method: request.method, route: route, status: response.status.code, microseconds: elapsed)
     if log.enabled {
       log.record(
         wallSecond: wallSecond, method: request.method.rawValue, target: request.target,
         status: response.status.code, bytes: stream == nil ? connection.outbound.count - before : nil,
-        microseconds: MonotonicClock.microseconds() - started)
+        microseconds: elapsed)
     }
   }
 
@@ -366,6 +375,7 @@ final class EventLoop {
       into: &connection.outbound)
     connection.closeAfterFlush = true
     connection.inbound = []
+    metrics?.recordRejected(status: status.code)
     log.record(
       wallSecond: wallSecond, method: "-", target: "-", status: status.code,
       bytes: connection.outbound.count - before, microseconds: 0)
@@ -523,6 +533,7 @@ final class EventLoop {
     guard isOpen(connection) else { return }
     connections[Int(connection.fd)] = nil
     connectionCount -= 1
+    metrics?.connectionClosed(openNow: connectionCount)
     if abort { _ = cepoll_abort(connection.fd) } else { close(connection.fd) }
     connection.stream = nil
   }

@@ -55,6 +55,7 @@ public final class HTTPServer: Sendable {
         throw error
       }
       var wakeFds: [Int32] = []
+      let loopMetrics = configuration.metrics?.makeLoops(loopCount)
       for loop in 0..<loopCount {
         let wakeFd = cepoll_eventfd()
         let epollFd = cepoll_create()
@@ -69,7 +70,7 @@ public final class HTTPServer: Sendable {
         wakeFds.append(wakeFd)
         let setup = LoopSetup(
           index: loop, listeners: listenersPerLoop[loop], wakeFd: wakeFd, epollFd: epollFd,
-          configuration: configuration, responder: responder, control: control)
+          configuration: configuration, responder: responder, control: control, metrics: loopMetrics?[loop])
         try spawnLoop(setup)
       }
       state = StartState(started: true, port: port, loops: loopCount, wakeFds: wakeFds)

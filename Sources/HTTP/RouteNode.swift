@@ -11,9 +11,15 @@ struct RouteNode: Sendable {
   struct CatchAll: Sendable {
     var name: String
     var handlers: [HTTPMethod: RouteHandler]
+    var pattern: String
   }
 
+  /// The handlers of a matched node and the pattern they were registered with (the first, when several spellings
+  /// lead to one node), which labels the request in `ServerMetrics`.
+  typealias Found = (handlers: [HTTPMethod: RouteHandler], pattern: String)
+
   var handlers: [HTTPMethod: RouteHandler] = [:]
+  var pattern = ""
   var literals: [String: RouteNode] = [:]
   var parameters: [ParameterEdge] = []
   var catchAll: CatchAll?
@@ -25,6 +31,7 @@ struct RouteNode: Sendable {
     guard let first = segments.first else {
       precondition(handlers[method] == nil, "route \(method) \(pattern) is registered twice")
       handlers[method] = handler
+      if self.pattern.isEmpty { self.pattern = pattern }
       return
     }
     let rest = segments.dropFirst()
@@ -41,7 +48,7 @@ struct RouteNode: Sendable {
         parameters.insert(ParameterEdge(name: name, kind: kind, node: node), at: position)
       }
     case .catchAll(let name):
-      var all = catchAll ?? CatchAll(name: name, handlers: [:])
+      var all = catchAll ?? CatchAll(name: name, handlers: [:], pattern: pattern)
       precondition(all.name == name, "catch-all *\(name) conflicts with *\(all.name) in \(pattern)")
       precondition(all.handlers[method] == nil, "route \(method) \(pattern) is registered twice")
       all.handlers[method] = handler
@@ -54,9 +61,9 @@ struct RouteNode: Sendable {
   func match(
     _ segments: [String], from index: Int, parameters captured: inout [(String, String)],
     accept: ([HTTPMethod: RouteHandler]) -> Bool
-  ) -> [HTTPMethod: RouteHandler]? {
+  ) -> Found? {
     if index == segments.count {
-      return !handlers.isEmpty && accept(handlers) ? handlers : nil
+      return !handlers.isEmpty && accept(handlers) ? (handlers, pattern) : nil
     }
     let segment = segments[index]
     if let child = literals[segment],
@@ -73,7 +80,7 @@ struct RouteNode: Sendable {
     }
     if let catchAll, accept(catchAll.handlers) {
       captured.append((catchAll.name, segments[index...].joined(separator: "/")))
-      return catchAll.handlers
+      return (catchAll.handlers, catchAll.pattern)
     }
     return nil
   }

@@ -24,15 +24,22 @@ public struct Router: HTTPResponder, RouteBuilder {
   }
 
   public func respond(to request: Request) throws -> Response {
-    try run(middlewareAt: 0, request)
+    var route: String?
+    return try run(middlewareAt: 0, request, route: &route)
   }
 
-  private func run(middlewareAt index: Int, _ request: Request) throws -> Response {
-    guard index < middleware.count else { return try dispatch(request) }
-    return try middleware[index](request) { try run(middlewareAt: index + 1, $0) }
+  /// Also sets `route` to the pattern of the route that matched (kept when the handler throws; a 405 names the
+  /// pattern whose path matched), nil when none did or a middleware answered first.
+  public func respond(to request: Request, route: inout String?) throws -> Response {
+    try run(middlewareAt: 0, request, route: &route)
   }
 
-  private func dispatch(_ request: Request) throws -> Response {
+  private func run(middlewareAt index: Int, _ request: Request, route: inout String?) throws -> Response {
+    guard index < middleware.count else { return try dispatch(request, route: &route) }
+    return try middleware[index](request) { try run(middlewareAt: index + 1, $0, route: &route) }
+  }
+
+  private func dispatch(_ request: Request, route: inout String?) throws -> Response {
     let method = request.method
     if request.path == "*" {
       guard method == .options else { throw HTTPError(.notFound, "Not found.") }
@@ -43,7 +50,8 @@ public struct Router: HTTPResponder, RouteBuilder {
     let found = root.match(segments, from: 0, parameters: &captured) { handlers in
       handlers[method] != nil || (method == .head && handlers[.get] != nil) || method == .options
     }
-    if let handlers = found {
+    if let (handlers, pattern) = found {
+      route = pattern
       guard let handler = handlers[method] ?? (method == .head ? handlers[.get] : nil) else {
         return Router.allowResponse(Router.allowHeader(Set(handlers.keys)))  // OPTIONS
       }
@@ -52,7 +60,8 @@ public struct Router: HTTPResponder, RouteBuilder {
       return try handler(routed)
     }
     captured.removeAll()
-    if let handlers = root.match(segments, from: 0, parameters: &captured, accept: { _ in true }) {
+    if let (handlers, pattern) = root.match(segments, from: 0, parameters: &captured, accept: { _ in true }) {
+      route = pattern
       throw HTTPError(
         .methodNotAllowed, "\(method) is not allowed here.",
         headers: ["Allow": Router.allowHeader(Set(handlers.keys))])

@@ -27,6 +27,8 @@ public struct ServerConfiguration: Sendable {
 
   /// One line per request on stdout.
   public var accessLog = true
+  /// Counts requests, latencies and connections per loop (see `ServerMetrics`); nil counts nothing.
+  public var metrics: ServerMetrics?
   /// Builds error responses (parse errors, thrown errors, timeouts). The request is nil when the error
   /// happened before a request was parsed. Nil means a short text/plain body.
   public var errorPage: (@Sendable (HTTPStatus, String, Request?) -> Response)?

@@ -15,10 +15,14 @@ public final class Database: Sendable {
   private let readers: [Guarded]
   private let nextReader = Atomic<UInt>(0)
   private let writes = Atomic<UInt64>(0)
+  private let timer = DatabaseTimer()
 
   /// How many times this process has used the writer; bumped after each use ends (committed or not). A reader that
   /// sees the same count before two reads knows this process wrote nothing between them.
   public var writeCount: UInt64 { writes.load(ordering: .acquiring) }
+
+  /// Reads and writes so far, and the time they took.
+  public var timings: DatabaseTimings { timer.timings }
 
   /// Opens the writer (creating the file and its folder when missing), then `readers` read-only connections.
   /// With `readers == 0` reads use the writer connection.
@@ -38,23 +42,27 @@ public final class Database: Sendable {
   /// Runs `body` on the writer inside BEGIN IMMEDIATE … COMMIT (ROLLBACK when it throws). Writers queue on a lock.
   public func write<T: Sendable>(_ body: (Connection) throws -> T) throws -> T {
     defer { writes.add(1, ordering: .releasing) }
-    return try writer.withConnection { connection in
-      try connection.transaction(.immediate) { try body(connection) }
+    return try timer.measure(.write) {
+      try writer.withConnection { connection in
+        try connection.transaction(.immediate) { try body(connection) }
+      }
     }
   }
 
   /// The writer connection with no transaction around `body` (migrations that manage their own, VACUUM, pragmas).
   public func withWriter<T: Sendable>(_ body: (Connection) throws -> T) throws -> T {
     defer { writes.add(1, ordering: .releasing) }
-    return try writer.withConnection(body)
+    return try timer.measure(.write) { try writer.withConnection(body) }
   }
 
   /// Runs `body` on the read-only connection of event loop `index` (modulo the reader count), inside a deferred
   /// transaction so that all its queries see one snapshot.
   public func read<T: Sendable>(loop index: Int, _ body: (Connection) throws -> T) throws -> T {
     let guarded = readers.isEmpty ? writer : readers[Int(index.magnitude % UInt(readers.count))]
-    return try guarded.withConnection { connection in
-      try connection.transaction(.deferred) { try body(connection) }
+    return try timer.measure(.read) {
+      try guarded.withConnection { connection in
+        try connection.transaction(.deferred) { try body(connection) }
+      }
     }
   }
 
@@ -70,6 +78,10 @@ public final class Database: Sendable {
   }
 
   private func withAnyReader<T>(_ body: (Connection) throws -> T) throws -> T {
+    try timer.measure(.read) { try withAnyReaderUntimed(body) }
+  }
+
+  private func withAnyReaderUntimed<T>(_ body: (Connection) throws -> T) throws -> T {
     guard !readers.isEmpty else { return try writer.withConnection(body) }
     let start = nextReader.wrappingAdd(1, ordering: .relaxed).oldValue
     for offset in 0..<UInt(readers.count) {

@@ -10,6 +10,8 @@ import Web
 /// The portal's routes: the citizen, admin, ministry and open-data modules.
 struct Portal {
   let router: Router
+  /// Give it to the server (`ServerConfiguration.metrics`) so that `/metrics` shows its requests.
+  let metrics = ServerMetrics()
 
   init(
     store: Store, publicDirectory: String, templatesDirectory: String, benchmarkRoutes: Bool,
@@ -37,6 +39,7 @@ struct Portal {
       response.headers.replaceOrAdd(name: "Cache-Control", value: "no-store")
       return response
     }
+    router.get("/metrics", MetricsRoute.handler(server: metrics, store: store))
     router.get("/static/*path", staticFiles.respond(to:))
     if benchmarkRoutes {
       router.get("/_bench/plaintext") { _ in

@@ -56,6 +56,7 @@ enum ServeCommand: Command {
       templatesDirectory: arguments.string("templates") ?? "Templates",
       benchmarkRoutes: arguments.has("benchmark-routes"), https: arguments.has("https"),
       publicURL: arguments.string("public-url"))
+    configuration.metrics = portal.metrics
     let server = HTTPServer(configuration: configuration, responder: portal.router)
     say(
       "brugerinformation serving \(databasePath) on http://\(displayHost(configuration.host)):\(configuration.port)"
