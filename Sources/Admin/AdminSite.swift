@@ -49,7 +49,7 @@ public struct AdminSite: Sendable {
   ) throws {
     try templates.require(
       Self.pageNames + Self.draftPageNames + Self.decisionPageNames + Self.followUpPageNames
-        + Self.importPageNames + Self.userPageNames + Self.auditPageNames)
+        + Self.importPageNames + Self.userPageNames + Self.auditPageNames + Self.tokenPageNames)
     self.store = store
     self.templates = templates
     self.stylesheet = staticFiles.url(for: "css/site.css")
@@ -80,6 +80,7 @@ public struct AdminSite: Sendable {
     registerFollowUpRoutes(on: &routes)
     registerImportRoutes(on: &routes)
     registerUserRoutes(on: &routes)
+    registerTokenRoutes(on: &routes)
     registerAuditRoutes(on: &routes)
     return routes
   }
