@@ -100,7 +100,7 @@ struct NationalTable: Sendable {
 
   /// By name (Danish order) within equal sort values, whichever the direction, so the order is always the same.
   static func sort(_ rows: inout [Row], by column: String, cellIndex: Int?, descending: Bool) {
-    let keyed = rows.map { (name: DanishSortKey.key($0.municipality.name), row: $0) }
+    let keyed = rows.map { (name: DanishOrder.key($0.municipality.name), row: $0) }
     func ascending(_ a: Row, _ b: Row) -> Bool? {
       if let cellIndex {
         let left = a.cells[cellIndex]
@@ -117,7 +117,7 @@ struct NationalTable: Sendable {
         return a.municipality.code == b.municipality.code ? nil : a.municipality.code < b.municipality.code
       case TableQuery.regionColumn:
         return a.regionName == b.regionName
-          ? nil : DanishSortKey.key(a.regionName) < DanishSortKey.key(b.regionName)
+          ? nil : DanishOrder.key(a.regionName) < DanishOrder.key(b.regionName)
       default:
         return nil
       }
@@ -134,21 +134,4 @@ struct NationalTable: Sendable {
 
 extension CalendarDate {
   fileprivate static let distantPast = CalendarDate(year: 1, month: 1, day: 1)!
-}
-
-/// Names as a Danish reader orders them: æ, ø, å after z, and "aa" as å (Aabenraa among the Å's).
-enum DanishSortKey {
-  static func key(_ text: String) -> String {
-    var key = ""
-    key.reserveCapacity(text.utf8.count)
-    for character in text.lowercased().replacingOccurrences(of: "aa", with: "å") {
-      switch character {
-      case "æ", "ä": key.append("{")
-      case "ø", "ö": key.append("|")
-      case "å": key.append("}")
-      default: key.append(character)
-      }
-    }
-    return key
-  }
 }

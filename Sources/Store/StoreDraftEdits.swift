@@ -41,13 +41,7 @@ extension Store {
 extension Store.Writer {
   /// The municipality's draft with its areas and goals, as this transaction sees it.
   public func draft(municipalityCode: String) throws -> ContractVersion? {
-    guard
-      let id = try connection.scalar(
-        "SELECT id FROM contract_version WHERE municipality_code = ? AND adopted_on IS NULL",
-        municipalityCode,
-        as: Int64.self)
-    else { return nil }
-    return try Store.version(connection, id: id)
+    try Store.draft(connection, municipalityCode: municipalityCode)
   }
 
   /// Sets what changed in the draft; §3: an adopted version's note stays as adopted.

@@ -5,30 +5,7 @@ import SQLite
 extension Store {
   /// The latest published contract versions and follow-ups across all municipalities, newest first.
   public func latestPublications(limit: Int = 10) throws -> [Publication] {
-    try read { connection in
-      try connection.query(
-        """
-        SELECT * FROM (
-          SELECT 'contract' AS kind, v.municipality_code, m.name, v.number, v.published_on, v.published_late,
-            v.is_example
-          FROM contract_version v JOIN municipality m ON m.code = v.municipality_code
-          WHERE v.published_on IS NOT NULL
-          UNION ALL
-          SELECT 'follow_up', f.municipality_code, m.name, f.budget_year, f.published_on, f.published_late,
-            f.is_example
-          FROM follow_up f JOIN municipality m ON m.code = f.municipality_code
-          WHERE f.published_on IS NOT NULL)
-        ORDER BY published_on DESC, name, kind LIMIT ?
-        """, limit
-      ).map { row in
-        Publication(
-          kind: Publication.Kind(rawValue: try row.get("kind")) ?? .contract,
-          municipalityCode: try row.get("municipality_code"), municipalityName: try row.get("name"),
-          number: try row.get("number"), publishedOn: try row.requiredDate("published_on"),
-          publishedLate: try row.get("published_late", as: Bool?.self) ?? false,
-          isExample: try row.get("is_example"))
-      }
-    }
+    try publications(municipalityCode: nil, limit: limit)
   }
 
   /// Service areas that appear in at least one municipality's version in force on `date`, by name.

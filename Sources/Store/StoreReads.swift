@@ -137,15 +137,17 @@ extension Store {
 
   /// The draft (not yet adopted) version, if any.
   public func draft(municipalityCode: String) throws -> ContractVersion? {
-    try read { connection in
-      guard
-        let id = try connection.scalar(
-          "SELECT id FROM contract_version WHERE municipality_code = ? AND adopted_on IS NULL",
-          municipalityCode,
-          as: Int64.self)
-      else { return nil }
-      return try Self.version(connection, id: id)
-    }
+    try read { try Self.draft($0, municipalityCode: municipalityCode) }
+  }
+
+  static func draft(_ connection: Connection, municipalityCode: String) throws -> ContractVersion? {
+    guard
+      let id = try connection.scalar(
+        "SELECT id FROM contract_version WHERE municipality_code = ? AND adopted_on IS NULL",
+        municipalityCode,
+        as: Int64.self)
+    else { return nil }
+    return try version(connection, id: id)
   }
 
   /// §2: what stops the version from being adopted, named; empty when complete.

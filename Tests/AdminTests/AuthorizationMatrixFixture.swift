@@ -1,6 +1,7 @@
 import Admin
 import Domain
 import Foundation
+import HTTPTestSupport
 import Store
 import XCTest
 

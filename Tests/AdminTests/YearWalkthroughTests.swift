@@ -2,6 +2,7 @@ import Admin
 import Domain
 import Foundation
 import HTTP
+import HTTPTestSupport
 import Store
 import Web
 import XCTest

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import HTTPTestSupport
 import Store
 import XCTest
 
@@ -11,7 +12,7 @@ final class CalendarPagesTests: MinistryTestCase {
   func date(_ text: String) -> CalendarDate { CalendarDate(text)! }
 
   /// The form's fields as the page fills them, with `changes` on top, plus the page's tokens.
-  func form(_ browser: MinistryBrowser, _ changes: [String: String] = [:]) throws -> [String] {
+  func form(_ browser: Browser, _ changes: [String: String] = [:]) throws -> [String] {
     let calendar = try store.ruleCalendar()
     var values = [
       "first_contract_deadline": calendar.firstContractDeadline.description,

@@ -1,5 +1,6 @@
 import Domain
 import HTTP
+import HTTPTestSupport
 import XCTest
 
 /// "Only the ministry role can see any of it": every ministry route, tried without a session and as every other
@@ -30,7 +31,7 @@ final class MinistryAccessTests: MinistryTestCase {
     XCTAssertFalse(routes.isEmpty)
     for route in routes {
       let target = try path(route.pattern)
-      let anonymous = MinistryBrowser(port: server.boundPort)
+      let anonymous = Browser(port: server.boundPort)
       let refused =
         route.method == .get ? try anonymous.get(target) : try anonymous.post(target, ["csrf=x"])
       XCTAssertEqual(refused.status, 303, "\(route.method) \(target) without a session")

@@ -65,58 +65,13 @@ class MinistryTestCase: XCTestCase {
   }
 
   /// A browser signed in as `email` (a new session).
-  func signedIn(_ email: String = MinistryTestCase.ministryEmail) throws -> MinistryBrowser {
-    let browser = MinistryBrowser(port: server.boundPort)
+  func signedIn(_ email: String = MinistryTestCase.ministryEmail) throws -> Browser {
+    let browser = Browser(port: server.boundPort)
     try browser.get("/admin/login")
     let csrf = try XCTUnwrap(browser.hiddenField("csrf"))
     let reply = try browser.post(
       "/admin/login", ["csrf=\(csrf)", "email=\(email)", "password=\(Self.password)"])
     XCTAssertEqual(reply.status, 303, reply.text)
     return browser
-  }
-}
-
-/// Cookies and forms over real sockets, enough for the ministry's pages.
-final class MinistryBrowser {
-  let port: Int
-  var cookies: [String: String] = [:]
-  private(set) var lastPage = ""
-
-  init(port: Int) { self.port = port }
-
-  @discardableResult
-  func get(_ target: String) throws -> TestClient.Reply {
-    try send("GET", target, body: nil)
-  }
-
-  /// POSTs url-encoded `fields` ("name=value", already encoded where needed).
-  @discardableResult
-  func post(_ target: String, _ fields: [String]) throws -> TestClient.Reply {
-    try send("POST", target, body: fields.joined(separator: "&"))
-  }
-
-  /// The value of the first hidden input named `name` on the last page.
-  func hiddenField(_ name: String) -> String? {
-    guard let start = lastPage.range(of: "name=\"\(name)\" value=\"") else { return nil }
-    let rest = lastPage[start.upperBound...]
-    return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
-  }
-
-  private func send(_ method: String, _ target: String, body: String?) throws -> TestClient.Reply {
-    let client = try TestClient(port: port)
-    var headers: [String] = []
-    if !cookies.isEmpty {
-      headers.append("Cookie: " + cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; "))
-    }
-    if body != nil { headers.append("Content-Type: application/x-www-form-urlencoded") }
-    let reply = try client.request(method, target, headers: headers, body: body ?? "")
-    for value in reply.headers.values(for: "Set-Cookie") {
-      let pair = value.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1)
-      let name = String(pair[0])
-      let cookie = pair.count > 1 ? String(pair[1]) : ""
-      cookies[name] = cookie.isEmpty || value.contains("Max-Age=0") ? nil : cookie
-    }
-    if reply.status == 200 || reply.status >= 400 { lastPage = reply.text }
-    return reply
   }
 }

@@ -1,4 +1,5 @@
 import Domain
+import HTTPTestSupport
 import Store
 import XCTest
 
@@ -8,7 +9,7 @@ class RuleScenarioCase: MinistryTestCase {
   let code = "9901"
   let townName = "Prøvekommune"
   var calendar: RuleCalendar!
-  var browser: MinistryBrowser!
+  var browser: Browser!
 
   override func setUpWithError() throws {
     try super.setUpWithError()

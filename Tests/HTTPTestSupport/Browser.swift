@@ -1,26 +1,25 @@
 import Foundation
 import HTTP
 import HTTPTestSupport
-import XCTest
 
 /// A minimal browser over real sockets: keeps cookies, sends forms url-encoded, and reads the hidden tokens
 /// (`csrf`, `once`) of the forms on the last page it got, the way a person's browser would submit them.
-final class Browser {
-  let port: Int
-  var cookies: [String: String] = [:]
-  private(set) var lastPage = ""
+public final class Browser {
+  public let port: Int
+  public var cookies: [String: String] = [:]
+  public private(set) var lastPage = ""
 
-  init(port: Int) { self.port = port }
+  public init(port: Int) { self.port = port }
 
   @discardableResult
-  func get(_ target: String) throws -> TestClient.Reply {
+  public func get(_ target: String) throws -> TestClient.Reply {
     try send("GET", target, body: nil)
   }
 
   /// POSTs `fields` as a form, adding the hidden fields of the form on the last page whose action is `target`
   /// (unless `fields` sets them itself).
   @discardableResult
-  func post(_ target: String, _ fields: [(String, String)] = [], useFormTokens: Bool = true) throws
+  public func post(_ target: String, _ fields: [(String, String)] = [], useFormTokens: Bool = true) throws
     -> TestClient.Reply
   {
     var all = fields
@@ -34,15 +33,28 @@ final class Browser {
     return try send("POST", target, body: body)
   }
 
+  /// POSTs fields already url-encoded ("name=value"), exactly as given.
+  @discardableResult
+  public func post(_ target: String, _ encodedFields: [String]) throws -> TestClient.Reply {
+    try send("POST", target, body: encodedFields.joined(separator: "&"))
+  }
+
+  /// The value of the first hidden input named `name` on the last page.
+  public func hiddenField(_ name: String) -> String? {
+    guard let start = lastPage.range(of: "name=\"\(name)\" value=\"") else { return nil }
+    let rest = lastPage[start.upperBound...]
+    return rest.firstIndex(of: "\"").map { Self.unescape(String(rest[..<$0])) }
+  }
+
   /// GET /admin/login, then POST the form.
   @discardableResult
-  func logIn(email: String, password: String) throws -> TestClient.Reply {
+  public func logIn(email: String, password: String) throws -> TestClient.Reply {
     try get("/admin/login")
     return try post("/admin/login", [("email", email), ("password", password)])
   }
 
   /// The hidden inputs of the first form on the last page with `action="target"`.
-  func hiddenFields(ofFormWithAction target: String) -> [(String, String)] {
+  public func hiddenFields(ofFormWithAction target: String) -> [(String, String)] {
     guard let start = lastPage.range(of: "action=\"\(target)\"") else { return [] }
     let rest = lastPage[start.upperBound...]
     let form = rest[..<(rest.range(of: "</form>")?.lowerBound ?? rest.endIndex)]
@@ -84,20 +96,20 @@ final class Browser {
     return reply
   }
 
-  static func attribute(_ name: String, in tag: String) -> String? {
+  public static func attribute(_ name: String, in tag: String) -> String? {
     guard let start = tag.range(of: " \(name)=\"") else { return nil }
     let rest = tag[start.upperBound...]
     guard let end = rest.firstIndex(of: "\"") else { return nil }
     return String(rest[..<end])
   }
 
-  static func unescape(_ text: String) -> String {
+  public static func unescape(_ text: String) -> String {
     text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
       .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
       .replacingOccurrences(of: "&amp;", with: "&")
   }
 
-  static func encode(_ text: String) -> String {
+  public static func encode(_ text: String) -> String {
     let allowed = CharacterSet(
       charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
     return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
