@@ -45,7 +45,7 @@ final class DelegationTests: StoreTestCase {
   func testAnAdoptionDateInTheFutureIsRefused() throws {
     let version = try draft()
     let message = "Delegationsforbud: vedtagelsesdatoen ligger i fremtiden"
-    let tomorrow = try XCTUnwrap(scalar("SELECT date('now', '+1 day')", as: String.self))
+    let tomorrow = try XCTUnwrap(scalar("SELECT date(d, '+1 day') FROM danish_today", as: String.self))
     XCTAssertEqual(
       errorMessage {
         try store.adopt(versionId: version, Adoption(adoptedOn: date(tomorrow), meetingReference: "x"))
@@ -57,7 +57,7 @@ final class DelegationTests: StoreTestCase {
           "UPDATE contract_version SET adopted_on = ?, meeting_reference = 'x' WHERE id = ?", tomorrow,
           version)
       }, message)
-    let today = try XCTUnwrap(scalar("SELECT date('now')", as: String.self))
+    let today = try XCTUnwrap(scalar("SELECT d FROM danish_today", as: String.self))
     XCTAssertNoThrow(
       try store.adopt(versionId: version, Adoption(adoptedOn: date(today), meetingReference: "x")))
   }

@@ -52,7 +52,7 @@ final class Section6Tests: StoreTestCase {
 
   func testAPublicationDateInTheFutureIsRefused() throws {
     let version = try published(adopted: "2011-01-31", published: nil)
-    let tomorrow = try XCTUnwrap(scalar("SELECT date('now', '+1 day')", as: String.self))
+    let tomorrow = try XCTUnwrap(scalar("SELECT date(d, '+1 day') FROM danish_today", as: String.self))
     XCTAssertEqual(
       errorMessage { try store.publish(versionId: version, on: date(tomorrow)) },
       "§6: offentliggørelsesdatoen ligger i fremtiden")
