@@ -1,8 +1,7 @@
 import Domain
 import Foundation
 
-/// Danish wall-clock time for the audit log, without the system's time-zone database: UTC+1, and UTC+2 from 01:00
-/// UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October (the EU rule Denmark follows).
+/// Danish wall-clock time for the audit log (`Domain.DanishClock`'s offset).
 enum DanishTime {
   private static let utc: Calendar = {
     var calendar = Calendar(identifier: .gregorian)
@@ -12,18 +11,7 @@ enum DanishTime {
 
   /// Seconds east of UTC in Denmark at `date`: 3600 in winter, 7200 in summer.
   static func offset(at date: Date) -> Int {
-    let year = utc.component(.year, from: date)
-    guard let start = lastSunday(of: 3, in: year), let end = lastSunday(of: 10, in: year) else { return 3600 }
-    return date >= start && date < end ? 7200 : 3600
-  }
-
-  /// 01:00 UTC on the last Sunday of `month`.
-  private static func lastSunday(of month: Int, in year: Int) -> Date? {
-    guard let last = utc.date(from: DateComponents(year: year, month: month, day: 31, hour: 1)) else {
-      return nil
-    }
-    let weekday = utc.component(.weekday, from: last)  // 1 is Sunday
-    return last.addingTimeInterval(-Double(weekday - 1) * 86_400)
+    DanishClock.utcOffset(at: Int(date.timeIntervalSince1970.rounded(.down)))
   }
 
   /// "22. november 2026 kl. 21.49", Danish time.

@@ -1,3 +1,4 @@
+import Domain
 import Glibc
 import SQLite
 
@@ -64,37 +65,15 @@ extension Store {
   }
 }
 
-/// Danish time as the view `danish_today` counts it: UTC+1, and UTC+2 from 01:00 UTC on the last Sunday of March
-/// to 01:00 UTC on the last Sunday of October.
+/// Danish midnights as the view `danish_today` counts them (`Domain.DanishClock`'s rule).
 enum DanishMidnight {
   /// When the Danish date that contains `instant` (seconds since 1970) began, in seconds since 1970.
   static func startOfDay(containing instant: Int) -> Int {
-    let local = instant + offset(at: instant)
+    let local = instant + DanishClock.utcOffset(at: instant)
     let localMidnight = local - ((local % 86_400) + 86_400) % 86_400
     // Midnight was 22:00 UTC when summer time was in force then, else 23:00 UTC. The switches happen at 01:00 UTC,
     // never between those two hours, so asking at 22:00 UTC answers for midnight.
     let summerMidnight = localMidnight - 7_200
-    return offset(at: summerMidnight) == 7_200 ? summerMidnight : localMidnight - 3_600
-  }
-
-  /// 7,200 in summer time, else 3,600.
-  static func offset(at instant: Int) -> Int {
-    var time = time_t(instant)
-    var parts = tm()
-    gmtime_r(&time, &parts)
-    let year = Int(parts.tm_year)
-    return (lastSunday(year: year, month: 2)..<lastSunday(year: year, month: 9)).contains(instant)
-      ? 7_200 : 3_600
-  }
-
-  /// 01:00 UTC on the last Sunday of a 31-day month (`month` counted from 0, `year` from 1900).
-  private static func lastSunday(year: Int, month: Int) -> Int {
-    var parts = tm()
-    parts.tm_year = Int32(year)
-    parts.tm_mon = Int32(month)
-    parts.tm_mday = 31
-    parts.tm_hour = 1
-    let last = Int(timegm(&parts))  // also fills in tm_wday
-    return last - Int(parts.tm_wday) * 86_400
+    return DanishClock.utcOffset(at: summerMidnight) == 7_200 ? summerMidnight : localMidnight - 3_600
   }
 }
