@@ -58,7 +58,7 @@ extension AdminSite {
     let email = (form["email"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     let password = form["password"] ?? ""
     guard let cookie = request.cookies[loginCookieName],
-      Self.constantTimeEqual(cookie, form["csrf"] ?? "")
+      Self.sameToken(cookie, form["csrf"] ?? "")
     else {
       return try loginPage(
         request, next: Self.safeNext(form["naeste"]), email: email,

@@ -34,7 +34,7 @@ public enum Passwords {
     guard storedHash.hasPrefix("$y$"), !password.utf8.contains(0),
       let again = crypt(password, setting: Array(storedHash.utf8CString))
     else { return false }
-    return constantTimeEqual(Array(again.utf8), Array(storedHash.utf8))
+    return ConstantTime.equal(again, storedHash)
   }
 
   /// A random password for a new account, to be changed at first login: 20 characters from an alphabet without
@@ -54,12 +54,5 @@ public enum Passwords {
       // "*0" / "*1" are libcrypt's failure tokens.
       return text.hasPrefix("*") ? nil : text
     }
-  }
-
-  private static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-    guard a.count == b.count else { return false }
-    var difference: UInt8 = 0
-    for index in a.indices { difference |= a[index] ^ b[index] }
-    return difference == 0
   }
 }
