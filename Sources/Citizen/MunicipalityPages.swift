@@ -25,14 +25,9 @@ extension CitizenSite {
       cached { try followUpPage(code: $0.parameters["code"] ?? "", year: try $0.parameter("year")) })
   }
 
-  /// Four digits, as every official code is: anything else is not looked up.
-  static func isMunicipalityCode(_ code: String) -> Bool {
-    code.utf8.count == 4 && code.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-  }
-
   /// The municipality, or the site's 404 page.
   func requireMunicipality(_ code: String) throws -> Municipality {
-    guard Self.isMunicipalityCode(code), let municipality = try store.municipality(code: code) else {
+    guard Municipality.isCode(code), let municipality = try store.municipality(code: code) else {
       throw PageError(.notFound, "Kommunen findes ikke.")
     }
     return municipality
@@ -43,7 +38,7 @@ extension CitizenSite {
   }
 
   func municipalityPage(code: String) throws -> Response {
-    guard Self.isMunicipalityCode(code), let overview = try store.municipalityOverview(code: code) else {
+    guard Municipality.isCode(code), let overview = try store.municipalityOverview(code: code) else {
       throw PageError(.notFound, "Kommunen findes ikke.")
     }
     return try municipalityPage(overview)

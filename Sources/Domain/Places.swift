@@ -22,6 +22,11 @@ public struct Municipality: Hashable, Sendable {
     self.regionCode = regionCode
     self.isExample = isExample
   }
+
+  /// Whether `text` has the form of a municipality code: four ASCII digits.
+  public static func isCode(_ text: String) -> Bool {
+    text.utf8.count == 4 && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+  }
 }
 
 public struct ServiceArea: Hashable, Sendable {

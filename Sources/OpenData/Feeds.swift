@@ -60,14 +60,9 @@ extension OpenDataSite {
     return "http://" + host
   }
 
-  /// Four digits, as every official code is: anything else is not looked up.
-  fileprivate static func isMunicipalityCode(_ code: String) -> Bool {
-    code.utf8.count == 4 && code.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-  }
-
   /// The municipality, or a 404 (the citizen site's page).
   func feedMunicipality(_ code: String) throws -> Municipality {
-    guard Self.isMunicipalityCode(code), let municipality = try store.municipality(code: code) else {
+    guard Municipality.isCode(code), let municipality = try store.municipality(code: code) else {
       throw HTTPError(.notFound, "Kommunen findes ikke.")
     }
     return municipality

@@ -28,7 +28,7 @@ extension OpenDataSite {
   /// The path's municipality code when it is four digits; else 400.
   static func code(_ request: Request) throws -> String {
     let code = request.parameters["code"] ?? ""
-    guard code.utf8.count == 4, code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+    guard Municipality.isCode(code) else {
       throw APIProblem.badRequest("Kommunekoden skal være fire cifre, f.eks. 0169.")
     }
     return code
