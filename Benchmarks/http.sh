@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # HTTP benchmark: our server against the peers in ../shared/peers, in one run, printed as ratios.
 #
-#   Benchmarks/http.sh            (env: DUR=10s CONNS=64,256 IDLE=10000 PORT=8090 PEERS="hb vapor flyingfox nginx")
+#   Benchmarks/http.sh            (env: DUR=10s CONNS=64,256 IDLE=10000 PORT=8090 PEERS="hb vapor flyingfox nginx"
+#                                  ROUTES="plaintext page"; IDLE=0 skips the idle-connection step)
 #
 # 1. builds brugerinformation in release mode and starts `serve --benchmark-routes` on a scratch database;
 # 2. starts the peers (building any that are missing: Hummingbird ~4 min, Vapor ~10-15 min on 2 cores);
@@ -62,12 +63,18 @@ run_route() {  # $1 = our path, $2 = peer path, $3 = nginx path
   bash "$SHARED/tools/bench.sh" -d "$DUR" -c "$CONNS" "${pid_opts[@]}" "${targets[@]}"
 }
 
-echo
-echo "## GET /plaintext"
-run_route /_bench/plaintext /plaintext /plaintext | tee "$WORK/plaintext.txt"
-echo
-echo "## GET /page (20,721 bytes; nginx serves a static copy)"
-run_route /_bench/page /page /page | tee "$WORK/page.txt"
+ROUTES=${ROUTES:-plaintext page}
+touch "$WORK/plaintext.txt" "$WORK/page.txt"
+if [[ " $ROUTES " == *" plaintext "* ]]; then
+  echo
+  echo "## GET /plaintext"
+  run_route /_bench/plaintext /plaintext /plaintext | tee "$WORK/plaintext.txt"
+fi
+if [[ " $ROUTES " == *" page "* ]]; then
+  echo
+  echo "## GET /page (20,721 bytes; nginx serves a static copy)"
+  run_route /_bench/page /page /page | tee "$WORK/page.txt"
+fi
 
 ratios() {  # our req/s divided by each peer's, per connection count
   awk -F'|' '
@@ -86,25 +93,27 @@ echo "page:"; ratios "$WORK/page.txt"
 "$SHARED/peers/run_peers.sh" stop > /dev/null 2>&1
 
 rss() { awk -v f="$2:" '$1==f{printf "%.1f", $2/1024}' "/proc/$1/status"; }
-echo
-echo "## $IDLE idle keep-alive connections, and one more client meanwhile"
-before=$(rss "$SERVER" VmRSS)
-coproc HOLD { python3 "$ROOT/Benchmarks/idle_clients.py" "127.0.0.1:$PORT" --connections "$IDLE" \
-  --path /_bench/plaintext --hold 120; }
-HOLDER=$HOLD_PID
-read -r -t 90 ready <&"${HOLD[0]}" || ready="(holder gave no answer)"
-echo "holder: $ready"
-held=$(rss "$SERVER" VmRSS)
-extra=$(wrk -t1 -c1 -d5s --latency "http://127.0.0.1:$PORT/_bench/plaintext" 2>&1)
-open_now=$(ls "/proc/$SERVER/fd" | wc -l)
-echo "server RSS before: $before MiB; holding the idle connections: $held MiB; open fds: $open_now"
-echo "extra client (wrk -t1 -c1 -d5s): $(awk '/^Requests\/sec:/{print $2 " req/s"}' <<<"$extra"), \
-p50 $(awk '/^ +50%/{print $2}' <<<"$extra"), p99 $(awk '/^ +99%/{print $2}' <<<"$extra"), \
-errors $(awk '/Socket errors|Non-2xx/{print}' <<<"$extra" | tr '\n' ' ')"
-echo stop >&"${HOLD[1]}"
-read -r -t 60 closed <&"${HOLD[0]}" && echo "holder: $closed"
-wait "$HOLDER" 2>/dev/null
-HOLDER=
+if ((IDLE > 0)); then
+  echo
+  echo "## $IDLE idle keep-alive connections, and one more client meanwhile"
+  before=$(rss "$SERVER" VmRSS)
+  coproc HOLD { python3 "$ROOT/Benchmarks/idle_clients.py" "127.0.0.1:$PORT" --connections "$IDLE" \
+    --path /_bench/plaintext --hold 120; }
+  HOLDER=$HOLD_PID
+  read -r -t 90 ready <&"${HOLD[0]}" || ready="(holder gave no answer)"
+  echo "holder: $ready"
+  held=$(rss "$SERVER" VmRSS)
+  extra=$(wrk -t1 -c1 -d5s --latency "http://127.0.0.1:$PORT/_bench/plaintext" 2>&1)
+  open_now=$(ls "/proc/$SERVER/fd" | wc -l)
+  echo "server RSS before: $before MiB; holding the idle connections: $held MiB; open fds: $open_now"
+  echo "extra client (wrk -t1 -c1 -d5s): $(awk '/^Requests\/sec:/{print $2 " req/s"}' <<<"$extra"), \
+  p50 $(awk '/^ +50%/{print $2}' <<<"$extra"), p99 $(awk '/^ +99%/{print $2}' <<<"$extra"), \
+  errors $(awk '/Socket errors|Non-2xx/{print}' <<<"$extra" | tr '\n' ' ')"
+  echo stop >&"${HOLD[1]}"
+  read -r -t 60 closed <&"${HOLD[0]}" && echo "holder: $closed"
+  wait "$HOLDER" 2>/dev/null
+  HOLDER=
+fi
 echo "server peak RSS over the whole run (VmHWM): $(rss "$SERVER" VmHWM) MiB"
 
 kill -TERM "$SERVER"
