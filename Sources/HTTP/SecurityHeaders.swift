@@ -21,6 +21,11 @@ public struct SecurityHeaders: Sendable {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
   ]
 
+  /// HSTS for a site served only over https: browsers refuse plain http to it and its subdomains for a year.
+  public static let strictTransportSecurity: HTTPHeaders = [
+    "Strict-Transport-Security": "max-age=31536000; includeSubDomains"
+  ]
+
   /// For `Router.use`, so that 404s, 405s and OPTIONS answers get the fields too (group middleware never sees
   /// them). An error that is not an `HTTPError` becomes a 500 carrying the fields.
   public var middleware: Middleware {

@@ -24,6 +24,13 @@ public struct ServerConfiguration: Sendable {
   public var shutdownGrace: Duration = .seconds(10)
   /// While more than this many bytes are queued for a client, no further pipelined request is read or parsed.
   public var maxOutputBuffer = 1024 * 1024
+  /// Open connections (all loops together) beyond which a new connection is answered at once with
+  /// `503 Service Unavailable`, `Retry-After` and `Connection: close`, and closed without reading its request.
+  /// Nil: `defaultMaxConnections(descriptorLimit:)` of the descriptor limit as raised at start.
+  public var maxConnections: Int?
+  /// Fields the server adds to every response it sends that lacks them: handler responses, errors, and the answers
+  /// it builds itself before routing (400, 408, 413, 414, 431, 501, 505, the 503 above, 100 Continue).
+  public var responseHeaders: HTTPHeaders = [:]
 
   /// One line per request on stdout.
   public var accessLog = true
@@ -38,6 +45,12 @@ public struct ServerConfiguration: Sendable {
   public init(host: String, port: Int) {
     self.host = host
     self.port = port
+  }
+
+  /// The descriptor limit less a reserve of an eighth (at least 128) for the database, files being streamed,
+  /// listeners, epoll and the brief accept of a refused connection: 17,500 of 20,000, 896 of 1,024.
+  public static func defaultMaxConnections(descriptorLimit: Int) -> Int {
+    max(1, descriptorLimit - max(128, descriptorLimit / 8))
   }
 
   public static var processorCount: Int {
