@@ -56,6 +56,7 @@ final class EventLoop {
   private var dateBytes: [UInt8] = []
   private var log: AccessLog
   private var acceptPausedUntil: Int64?
+  private var lastLimitNotice: Int64?
   private var draining = false
   private var drainDeadline: Int64 = 0
 
@@ -198,7 +199,11 @@ final class EventLoop {
         if now - connection.requestStart > headerTimeout {
           failRequest(connection, .requestTimeout, "header timeout")
         }
-      } else if draining || connection.closeAfterFlush || now - connection.lastActivity > idleTimeout {
+      } else if draining || connection.closeAfterFlush
+        || now - connection.lastActivity > (connection.receivedAny ? idleTimeout : headerTimeout)
+      {
+        // A connection that never sent a byte gets the header timeout, not the keep-alive one: otherwise silent
+        // connections could hold every place under maxConnections for a whole idle timeout.
         closeConnection(connection)
       }
     }
@@ -257,6 +262,11 @@ final class EventLoop {
     while reads < 4 && recv(fd, readBuffer, Self.readCapacity, Int32(MSG_DONTWAIT)) > 0 { reads += 1 }
     close(fd)
     metrics?.recordRejected(status: HTTPStatus.serviceUnavailable.code)
+    if lastLimitNotice.map({ now - $0 >= 10_000 }) ?? true {
+      lastLimitNotice = now
+      StandardStreams.error(
+        "event loop \(index): \(gauge.limit) connections open (maxConnections); answering new ones 503")
+    }
     log.record(
       wallSecond: wallSecond, method: "-", target: "-", status: HTTPStatus.serviceUnavailable.code,
       bytes: bytes.count, microseconds: 0)
@@ -282,6 +292,7 @@ final class EventLoop {
     if count > 0 {
       if !connection.hasPartialHead && !connection.parser.isReadingBody { connection.requestStart = now }
       connection.lastActivity = now
+      connection.receivedAny = true
       if connection.inbound.isEmpty {
         process(connection, UnsafeBufferPointer(start: readBuffer, count: count))
       } else {

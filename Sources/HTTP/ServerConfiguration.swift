@@ -12,9 +12,10 @@ public struct ServerConfiguration: Sendable {
   public var maxHeaderCount = 100
   public var maxBodySize = 10 * 1024 * 1024
 
-  /// A request head still incomplete after this long gets 408 and the connection is closed.
+  /// A request head still incomplete after this long gets 408 and the connection is closed; a new connection that
+  /// sends nothing for this long is closed silently.
   public var headerTimeout: Duration = .seconds(10)
-  /// An idle keep-alive connection is closed silently after this long.
+  /// An idle keep-alive connection (one that sent a request before) is closed silently after this long.
   public var idleTimeout: Duration = .seconds(60)
   /// A body that receives no byte for this long gets 408 and the connection is closed.
   public var bodyTimeout: Duration = .seconds(10)

@@ -79,6 +79,36 @@ final class ConnectionLimitTests: XCTestCase {
       try splitResponses(readUntilEnd(overflow).bytes).map(\.status), [503], "the limit still holds")
   }
 
+  func testSilentConnectionsHoldPlacesOnlyUntilTheHeaderTimeout() throws {
+    server = try startTestServer {
+      $0.maxConnections = 20
+      $0.headerTimeout = .milliseconds(500)
+      $0.idleTimeout = .seconds(60)
+    }
+    let port = server.boundPort
+    let keptAlive = try TestClient(port: port)
+    XCTAssertEqual(try keptAlive.request("GET", "/").status, 200)
+    var silent: [TestClient] = []
+    for _ in 0..<19 { silent.append(try TestClient(port: port, timeoutSeconds: 5)) }
+    let deadline = MonotonicClock.milliseconds() + 2000
+    while server.openConnections < 20 && MonotonicClock.milliseconds() < deadline { usleep(10_000) }
+    XCTAssertEqual(server.openConnections, 20, "every place is taken")
+    let refused = try TestClient(port: port, timeoutSeconds: 3)
+    XCTAssertEqual(try splitResponses(readUntilEnd(refused).bytes).map(\.status), [503])
+    let started = MonotonicClock.milliseconds()
+    for (index, client) in silent.enumerated() {
+      let (bytes, ending) = readUntilEnd(client)
+      XCTAssertEqual(ending, .closed, "silent connection \(index)")
+      XCTAssertTrue(bytes.isEmpty, "silent connection \(index) is closed without an answer")
+    }
+    let waited = MonotonicClock.milliseconds() - started
+    XCTAssertLessThan(waited, 3000, "closed at the header timeout, not the 60 s idle timeout")
+    XCTAssertEqual(
+      try keptAlive.request("GET", "/").status, 200, "a kept-alive connection waits its idle timeout")
+    let fresh = try TestClient(port: port)
+    XCTAssertEqual(try fresh.request("GET", "/").status, 200, "the places are free again")
+  }
+
   func testDefaultLimitLeavesAReserveAndHoldsTheBenchmarksIdleConnections() throws {
     XCTAssertEqual(ServerConfiguration.defaultMaxConnections(descriptorLimit: 20_000), 17_500)
     XCTAssertEqual(ServerConfiguration.defaultMaxConnections(descriptorLimit: 1024), 896)
