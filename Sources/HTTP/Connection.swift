@@ -22,6 +22,8 @@ final class Connection {
   /// Parsing stopped because of queued output or a running stream; `inbound` may hold more requests.
   var stalled = false
   var continueSent = false
+  /// Whether any byte has arrived on this connection yet.
+  var receivedAny = false
   /// The epoll interest currently registered.
   var interest: UInt32 = 0
 

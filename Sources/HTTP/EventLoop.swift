@@ -22,6 +22,7 @@ struct LoopSetup: Sendable {
   let responder: any HTTPResponder
   let control: ServerControl
   let metrics: LoopMetrics?
+  let gauge: ConnectionGauge
 }
 
 /// One event-loop thread: an epoll instance, its listening sockets and the connections it accepted.
@@ -37,6 +38,7 @@ final class EventLoop {
   private let responder: any HTTPResponder
   private let control: ServerControl
   private let metrics: LoopMetrics?
+  private let gauge: ConnectionGauge
   private let limits: RequestParser.Limits
   private let epfd: Int32
   private let wakeFd: Int32
@@ -54,6 +56,7 @@ final class EventLoop {
   private var dateBytes: [UInt8] = []
   private var log: AccessLog
   private var acceptPausedUntil: Int64?
+  private var lastLimitNotice: Int64?
   private var draining = false
   private var drainDeadline: Int64 = 0
 
@@ -61,6 +64,8 @@ final class EventLoop {
   private let idleTimeout: Int64
   private let bodyTimeout: Int64
   private let writeTimeout: Int64
+  /// `100 Continue` with `configuration.responseHeaders`.
+  private let continueBytes: [UInt8]
 
   init(_ setup: LoopSetup) {
     index = setup.index
@@ -68,6 +73,7 @@ final class EventLoop {
     responder = setup.responder
     control = setup.control
     metrics = setup.metrics
+    gauge = setup.gauge
     listeners = setup.listeners
     wakeFd = setup.wakeFd
     limits = RequestParser.Limits(
@@ -82,6 +88,7 @@ final class EventLoop {
     idleTimeout = configuration.idleTimeout.milliseconds
     bodyTimeout = configuration.bodyTimeout.milliseconds
     writeTimeout = configuration.writeTimeout.milliseconds
+    continueBytes = ResponseSerializer.interim(.continue, headers: setup.configuration.responseHeaders)
   }
 
   deinit {
@@ -192,7 +199,11 @@ final class EventLoop {
         if now - connection.requestStart > headerTimeout {
           failRequest(connection, .requestTimeout, "header timeout")
         }
-      } else if draining || connection.closeAfterFlush || now - connection.lastActivity > idleTimeout {
+      } else if draining || connection.closeAfterFlush
+        || now - connection.lastActivity > (connection.receivedAny ? idleTimeout : headerTimeout)
+      {
+        // A connection that never sent a byte gets the header timeout, not the keep-alive one: otherwise silent
+        // connections could hold every place under maxConnections for a whole idle timeout.
         closeConnection(connection)
       }
     }
@@ -214,6 +225,10 @@ final class EventLoop {
         close(fd)
         continue
       }
+      guard gauge.tryOpen() else {
+        refuse(fd)
+        continue
+      }
       _ = cepoll_set_nodelay(fd)
       let address = peer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
       let connection = Connection(fd: fd, remoteAddress: address, limits: limits, now: now)
@@ -227,6 +242,34 @@ final class EventLoop {
       connection.interest = UInt32(CEPOLL_IN)
       _ = cepoll_add(epfd, fd, connection.interest, UInt64(fd))
     }
+  }
+
+  /// Past `maxConnections`: a 503 written straight to the new socket (a few hundred bytes always fit its empty send
+  /// buffer, so nothing is queued and the loop never waits), then closed. The request is never parsed; bytes that
+  /// already arrived are discarded first so that closing sends FIN, not a reset that could destroy the 503.
+  private func refuse(_ fd: Int32) {
+    var response = Response.text(
+      "Service Unavailable: too many connections, retry shortly\n", status: .serviceUnavailable)
+    response.headers.add(name: "Retry-After", value: "2")
+    SecurityHeaders.add(configuration.responseHeaders, to: &response.headers)
+    var keepAlive = false
+    var bytes: [UInt8] = []
+    _ = ResponseSerializer.serialize(
+      response, method: nil, version: .http1_1, keepAlive: &keepAlive, date: dateBytes, into: &bytes)
+    _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
+    shutdown(fd, Int32(SHUT_WR))
+    var reads = 0
+    while reads < 4 && recv(fd, readBuffer, Self.readCapacity, Int32(MSG_DONTWAIT)) > 0 { reads += 1 }
+    close(fd)
+    metrics?.recordRejected(status: HTTPStatus.serviceUnavailable.code)
+    if lastLimitNotice.map({ now - $0 >= 10_000 }) ?? true {
+      lastLimitNotice = now
+      StandardStreams.error(
+        "event loop \(index): \(gauge.limit) connections open (maxConnections); answering new ones 503")
+    }
+    log.record(
+      wallSecond: wallSecond, method: "-", target: "-", status: HTTPStatus.serviceUnavailable.code,
+      bytes: bytes.count, microseconds: 0)
   }
 
   /// Out of descriptors (or memory): stop watching the listeners for a moment instead of spinning on them.
@@ -249,6 +292,7 @@ final class EventLoop {
     if count > 0 {
       if !connection.hasPartialHead && !connection.parser.isReadingBody { connection.requestStart = now }
       connection.lastActivity = now
+      connection.receivedAny = true
       if connection.inbound.isEmpty {
         process(connection, UnsafeBufferPointer(start: readBuffer, count: count))
       } else {
@@ -295,7 +339,7 @@ final class EventLoop {
           && !connection.continueSent
         {
           beginOutput(connection)
-          connection.outbound.append(contentsOf: ResponseSerializer.continueLine)
+          connection.outbound.append(contentsOf: continueBytes)
           connection.continueSent = true
         }
         break parsing
@@ -336,6 +380,7 @@ final class EventLoop {
       response = errorResponse(.internalServerError, "", request)
     }
     if let notModified = ConditionalRequest.notModified(for: request, response) { response = notModified }
+    SecurityHeaders.add(configuration.responseHeaders, to: &response.headers)
     var keepAlive = !RequestParser.mustClose(after: request) && !draining
     beginOutput(connection)
     let before = connection.outbound.count
@@ -367,7 +412,8 @@ final class EventLoop {
   /// Answers a request that cannot be served (parse error, timeout) and closes the connection after it.
   private func failRequest(_ connection: Connection, _ status: HTTPStatus, _ reason: String) {
     var keepAlive = false
-    let response = errorResponse(status, "\(status.reasonPhrase): \(reason)", nil)
+    var response = errorResponse(status, "\(status.reasonPhrase): \(reason)", nil)
+    SecurityHeaders.add(configuration.responseHeaders, to: &response.headers)
     beginOutput(connection)
     let before = connection.outbound.count
     _ = ResponseSerializer.serialize(
@@ -533,6 +579,7 @@ final class EventLoop {
     guard isOpen(connection) else { return }
     connections[Int(connection.fd)] = nil
     connectionCount -= 1
+    gauge.closed()
     metrics?.connectionClosed(openNow: connectionCount)
     if abort { _ = cepoll_abort(connection.fd) } else { close(connection.fd) }
     connection.stream = nil

@@ -17,6 +17,7 @@ public final class HTTPServer: Sendable {
     var port = 0
     var loops = 0
     var wakeFds: [Int32] = []
+    var gauge: ConnectionGauge?
   }
 
   public init(configuration: ServerConfiguration, responder: any HTTPResponder) {
@@ -27,11 +28,21 @@ public final class HTTPServer: Sendable {
   /// The port listened on (useful with port 0); 0 before `start()`.
   public var boundPort: Int { started.withLock { $0.port } }
 
+  /// Connections open now, all loops together; 0 before `start()`.
+  public var openConnections: Int { started.withLock { $0.gauge }?.count ?? 0 }
+
+  /// The `maxConnections` in force (the configured one, or the default derived at start); 0 before `start()`.
+  public var connectionLimit: Int { started.withLock { $0.gauge }?.limit ?? 0 }
+
   /// Binds (throwing a clear error if the address is taken) and starts the loop threads.
   public func start() throws {
     try started.withLock { state in
       guard !state.started else { throw ServerError(description: "server already started") }
-      _ = cepoll_raise_fd_limit()
+      let descriptorLimit = cepoll_raise_fd_limit()
+      let gauge = ConnectionGauge(
+        limit: configuration.maxConnections
+          ?? ServerConfiguration.defaultMaxConnections(
+            descriptorLimit: descriptorLimit > 0 ? descriptorLimit : 1024))
       signal(SIGPIPE, SIG_IGN)
       let loopCount = max(1, configuration.eventLoops)
       let hosts = configuration.host == "localhost" ? ["127.0.0.1", "::1"] : [configuration.host]
@@ -64,16 +75,17 @@ public final class HTTPServer: Sendable {
           for fd in listenersPerLoop[loop...].joined() { close(fd) }
           if wakeFd >= 0 { close(wakeFd) }
           if epollFd >= 0 { close(epollFd) }
-          state = StartState(started: true, port: port, loops: loop, wakeFds: wakeFds)
+          state = StartState(started: true, port: port, loops: loop, wakeFds: wakeFds, gauge: gauge)
           throw ServerError(description: "cannot create event loop: \(errorText(error))")
         }
         wakeFds.append(wakeFd)
         let setup = LoopSetup(
           index: loop, listeners: listenersPerLoop[loop], wakeFd: wakeFd, epollFd: epollFd,
-          configuration: configuration, responder: responder, control: control, metrics: loopMetrics?[loop])
+          configuration: configuration, responder: responder, control: control, metrics: loopMetrics?[loop],
+          gauge: gauge)
         try spawnLoop(setup)
       }
-      state = StartState(started: true, port: port, loops: loopCount, wakeFds: wakeFds)
+      state = StartState(started: true, port: port, loops: loopCount, wakeFds: wakeFds, gauge: gauge)
     }
   }
 

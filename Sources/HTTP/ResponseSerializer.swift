@@ -95,8 +95,22 @@ enum ResponseSerializer {
     return stream
   }
 
-  /// `HTTP/1.1 100 Continue`
-  static let continueLine: [UInt8] = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+  /// An interim (1xx) response head: the status line and `headers`, no framing fields.
+  static func interim(_ status: HTTPStatus, headers: HTTPHeaders) -> [UInt8] {
+    var out = Array("HTTP/1.1 ".utf8)
+    appendNumber(status.code, to: &out)
+    out.append(ByteClass.space)
+    appendSanitized(status.reasonPhrase, to: &out)
+    out.append(contentsOf: "\r\n".utf8)
+    for field in headers {
+      appendSanitized(field.name, to: &out)
+      out.append(contentsOf: ": ".utf8)
+      appendSanitized(field.value, to: &out)
+      out.append(contentsOf: "\r\n".utf8)
+    }
+    out.append(contentsOf: "\r\n".utf8)
+    return out
+  }
 
   static func appendChunk(_ chunk: [UInt8], to out: inout [UInt8]) {
     appendHex(chunk.count, to: &out)

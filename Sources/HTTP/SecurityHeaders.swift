@@ -2,6 +2,8 @@
 /// that passes through `middleware`: handler responses, static files, and the errors thrown on the way (404, 405,
 /// 500), whose `HTTPError` carries the fields to the response the server builds from it. A field the response
 /// already has is left as it is, so a route can send a stricter or looser value of its own.
+/// Answers the server builds before any route runs (400, 408, 413, 431, 503 …) never pass through a middleware:
+/// give the same fields to `ServerConfiguration.responseHeaders` as well.
 public struct SecurityHeaders: Sendable {
   public var fields: HTTPHeaders
 
@@ -19,6 +21,11 @@ public struct SecurityHeaders: Sendable {
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+  ]
+
+  /// HSTS for a site served only over https: browsers refuse plain http to it and its subdomains for a year.
+  public static let strictTransportSecurity: HTTPHeaders = [
+    "Strict-Transport-Security": "max-age=31536000; includeSubDomains"
   ]
 
   /// For `Router.use`, so that 404s, 405s and OPTIONS answers get the fields too (group middleware never sees

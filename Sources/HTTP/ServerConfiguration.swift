@@ -12,9 +12,10 @@ public struct ServerConfiguration: Sendable {
   public var maxHeaderCount = 100
   public var maxBodySize = 10 * 1024 * 1024
 
-  /// A request head still incomplete after this long gets 408 and the connection is closed.
+  /// A request head still incomplete after this long gets 408 and the connection is closed; a new connection that
+  /// sends nothing for this long is closed silently.
   public var headerTimeout: Duration = .seconds(10)
-  /// An idle keep-alive connection is closed silently after this long.
+  /// An idle keep-alive connection (one that sent a request before) is closed silently after this long.
   public var idleTimeout: Duration = .seconds(60)
   /// A body that receives no byte for this long gets 408 and the connection is closed.
   public var bodyTimeout: Duration = .seconds(10)
@@ -24,6 +25,13 @@ public struct ServerConfiguration: Sendable {
   public var shutdownGrace: Duration = .seconds(10)
   /// While more than this many bytes are queued for a client, no further pipelined request is read or parsed.
   public var maxOutputBuffer = 1024 * 1024
+  /// Open connections (all loops together) beyond which a new connection is answered at once with
+  /// `503 Service Unavailable`, `Retry-After` and `Connection: close`, and closed without reading its request.
+  /// Nil: `defaultMaxConnections(descriptorLimit:)` of the descriptor limit as raised at start.
+  public var maxConnections: Int?
+  /// Fields the server adds to every response it sends that lacks them: handler responses, errors, and the answers
+  /// it builds itself before routing (400, 408, 413, 414, 431, 501, 505, the 503 above, 100 Continue).
+  public var responseHeaders: HTTPHeaders = [:]
 
   /// One line per request on stdout.
   public var accessLog = true
@@ -38,6 +46,12 @@ public struct ServerConfiguration: Sendable {
   public init(host: String, port: Int) {
     self.host = host
     self.port = port
+  }
+
+  /// The descriptor limit less a reserve of an eighth (at least 128) for the database, files being streamed,
+  /// listeners, epoll and the brief accept of a refused connection: 17,500 of 20,000, 896 of 1,024.
+  public static func defaultMaxConnections(descriptorLimit: Int) -> Int {
+    max(1, descriptorLimit - max(128, descriptorLimit / 8))
   }
 
   public static var processorCount: Int {

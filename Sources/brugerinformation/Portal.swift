@@ -12,6 +12,9 @@ struct Portal {
   let router: Router
   /// Give it to the server (`ServerConfiguration.metrics`) so that `/metrics` shows its requests.
   let metrics = ServerMetrics()
+  /// Give it to the server (`ServerConfiguration.responseHeaders`) so that the answers it builds itself before
+  /// routing (400, 408, 413, 431, 503 …) carry the security headers too; HSTS when served over https.
+  let responseHeaders: HTTPHeaders
 
   init(
     store: Store, publicDirectory: String, templatesDirectory: String, benchmarkRoutes: Bool,
@@ -20,7 +23,14 @@ struct Portal {
     let staticFiles = try StaticFiles(root: publicDirectory, urlPrefix: "/static")
     let templates = try TemplateLibrary(directory: templatesDirectory)
     var router = Router()
-    router.use(SecurityHeaders().middleware)
+    var responseHeaders = SecurityHeaders.strict
+    if https {
+      for field in SecurityHeaders.strictTransportSecurity {
+        responseHeaders.add(name: field.name, value: field.value)
+      }
+    }
+    self.responseHeaders = responseHeaders
+    router.use(SecurityHeaders(fields: responseHeaders).middleware)
     let citizen = try CitizenSite(store: store, templates: templates, staticFiles: staticFiles)
     citizen.register(on: &router)
     let previews = AdminSite.Previews(

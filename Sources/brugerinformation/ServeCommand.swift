@@ -28,7 +28,8 @@ enum ServeCommand: Command {
       --public-url URL    the portal's public address (https://brugerinformation.dk) for absolute links in
                           feeds and the sitemap (default: from the request's Host)
       --https             the portal is reached over https (behind a TLS proxy): the admin session
-                          cookie is then Secure and __Host- prefixed
+                          cookie is then Secure and __Host- prefixed, and every response carries
+                          Strict-Transport-Security (HSTS)
       --benchmark-routes  also serve /_bench/plaintext and /_bench/page (used by Benchmarks/http.sh)
       --help              this text
 
@@ -57,6 +58,7 @@ enum ServeCommand: Command {
       benchmarkRoutes: arguments.has("benchmark-routes"), https: arguments.has("https"),
       publicURL: arguments.string("public-url"))
     configuration.metrics = portal.metrics
+    configuration.responseHeaders = portal.responseHeaders
     let server = HTTPServer(configuration: configuration, responder: portal.router)
     say(
       "brugerinformation serving \(databasePath) on http://\(displayHost(configuration.host)):\(configuration.port)"
