@@ -40,25 +40,7 @@ WORK=$(mktemp -d /tmp/crash.XXXXXX)
 DB=$WORK/crash.sqlite
 
 "$BIN" seed --database "$DB" | tail -1
-# Writers' municipalities: the first ones with a contract in force.
-mapfile -t CODES < <(python3 - "$DB" "$WRITERS" <<'EOF'
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-for (code,) in db.execute("SELECT DISTINCT municipality_code FROM contract_version WHERE published_on IS NOT NULL "
-                          "ORDER BY municipality_code LIMIT ?", (int(sys.argv[2]),)):
-    print(code)
-EOF
-)
-((${#CODES[@]} == WRITERS)) || { echo "[crash.sh] the seed has fewer than $WRITERS municipalities with a contract"; exit 1; }
-for code in "${CODES[@]}"; do
-  "$BIN" user add --database "$DB" --email "crash-$code@crash.example" --role editor --municipality "$code" >/dev/null
-  token=$("$BIN" token create --database "$DB" --email "crash-$code@crash.example" --name "crash-$code" 2>/dev/null |
-    grep -Eo '^[0-9a-f]{64}$')
-  id=$(python3 -c 'import sqlite3, sys
-print(sqlite3.connect(sys.argv[1]).execute("SELECT id FROM api_token WHERE name = ?", (sys.argv[2],)).fetchone()[0])' \
-    "$DB" "crash-$code")
-  echo "$code $token $id" >>"$WORK/tokens.txt"
-done
-echo "[crash.sh] $WRITERS writers: ${CODES[*]}"
+source "$ROOT/Benchmarks/writer_tokens.sh"
+writer_tokens "$BIN" "$DB" "$WRITERS" "$WORK/tokens.txt" crash
 python3 "$ROOT/Benchmarks/crash_writes.py" --bin "$BIN" --database "$DB" --tokens "$WORK/tokens.txt" \
   --port "$PORT" --server-log "$WORK/server.err" ${ARGS[@]+"${ARGS[@]}"}
