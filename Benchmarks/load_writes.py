@@ -3,7 +3,7 @@
   python3 Benchmarks/load_writes.py --bin BIN --database DB --tokens FILE [--port 19350] [--duration 30]
                                     [--connections 256] [--threads 2] [--margin-mib 8] [--seed S]
 
-Starts `BIN serve` on DB; samples the server's RSS every second; runs wrk (Benchmarks/load.lua rotating over citizen
+Starts `BIN serve --public-url …` on DB (as a deployed portal runs: feeds and the sitemap are then cached); samples the server's RSS every second; runs wrk (Benchmarks/load.lua rotating over citizen
 pages, API reads, feeds and CSV downloads taken from the sitemap and the API) for --duration seconds while one writer
 per token line writes through the write API (api_writers.Writer, continuously, recording every 2xx); stops the
 writers, stops the server with SIGTERM and checks every write in the SQLite file (api_writers.verify).
@@ -99,7 +99,8 @@ def main():
                                               api_writers.new_rng(seed, "writer", number), f"l{seed}"))
     log = open(args.server_log, "ab")
     server = subprocess.Popen(
-        [args.bin, "serve", "--port", str(args.port), "--database", args.database, "--no-access-log"],
+        [args.bin, "serve", "--port", str(args.port), "--database", args.database, "--no-access-log",
+         "--public-url", f"http://127.0.0.1:{args.port}"],  # as in production: feeds and sitemap are cached
         stdout=subprocess.DEVNULL, stderr=log)
     errors = []
     try:
