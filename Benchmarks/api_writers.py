@@ -214,7 +214,8 @@ class Writer:
         if state.version is not None and state.version[1] is not None and state.version[2] is None:
             self.version_publication(state.version[0], date)
             date += one
-        while not self.stop.is_set():
+        # The dates march on three days a cycle; the rules refuse dates after today, so a very long run stops there.
+        while not self.stop.is_set() and date + 3 * one < datetime.date.today() - one:
             number = self.put_draft()
             if self.rng.random() < 0.5:
                 number = self.put_draft()  # replaces the draft's areas and goals

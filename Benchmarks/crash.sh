@@ -27,9 +27,11 @@ while (($#)); do
     *) echo "crash.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
-command -v python3 >/dev/null || {
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3
-}
+if ! command -v python3 >/dev/null; then
+  sudo=""
+  ((EUID == 0)) || sudo=sudo
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends python3
+fi
 
 cd "$ROOT"
 echo "[crash.sh] building ($CONFIGURATION, scratch path $SCRATCH)"

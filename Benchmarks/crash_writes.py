@@ -140,7 +140,7 @@ def main():
         after = api_writers.tally(writers)
         sent, acked, unknown, rejected = (a - b for a, b in zip(after, before))
         print(f"round {round_number}: server up in {startup:.1f} s, killed after {delay:.2f} s; writes sent {sent}, "
-              f"2xx {acked}, in flight at the kill {unknown}, refused {rejected}; checked before the round "
+              f"2xx {acked}, unanswered at the kill {unknown}, refused {rejected}; checked before the round "
               f"{checked}, problems {problems + len(failures)}", flush=True)
     # The last round's writes: restart, check through the server and the file, stop cleanly, check the file again.
     server, startup = start_server(args, log)
@@ -163,7 +163,7 @@ def main():
     sent, acked, unknown, rejected = api_writers.tally(writers)
     print(f"acknowledged writes by kind: {api_writers.kinds(writers)}", flush=True)
     applied_unknown = sum(op.get("applied", False) for w in writers for op in w.ops if op["outcome"] == "unknown")
-    print(f"final check: server up in {startup:.1f} s; {sent} writes sent, {acked} acknowledged, {unknown} in flight "
+    print(f"final check: server up in {startup:.1f} s; {sent} writes sent, {acked} acknowledged, {unknown} unanswered "
           f"at a kill ({applied_unknown} of them applied, whole), {rejected} refused; "
           f"{time.monotonic() - started:.0f} s", flush=True)
     print(f"crash: {args.rounds} rounds, {checked} acknowledged writes checked, {total_problems} problems", flush=True)
