@@ -44,5 +44,5 @@ DB=$WORK/crash.sqlite
 "$BIN" seed --database "$DB" | tail -1
 source "$ROOT/Benchmarks/writer_tokens.sh"
 writer_tokens "$BIN" "$DB" "$WRITERS" "$WORK/tokens.txt" crash
-python3 "$ROOT/Benchmarks/crash_writes.py" --bin "$BIN" --database "$DB" --tokens "$WORK/tokens.txt" \
+python3 -B "$ROOT/Benchmarks/crash_writes.py" --bin "$BIN" --database "$DB" --tokens "$WORK/tokens.txt" \
   --port "$PORT" --server-log "$WORK/server.err" ${ARGS[@]+"${ARGS[@]}"}

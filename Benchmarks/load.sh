@@ -49,5 +49,5 @@ DB=$WORK/load.sqlite
 source "$ROOT/Benchmarks/writer_tokens.sh"
 : >"$WORK/tokens.txt"
 writer_tokens "$BIN" "$DB" "$WRITERS" "$WORK/tokens.txt" load
-python3 "$ROOT/Benchmarks/load_writes.py" --bin "$BIN" --database "$DB" --tokens "$WORK/tokens.txt" \
+python3 -B "$ROOT/Benchmarks/load_writes.py" --bin "$BIN" --database "$DB" --tokens "$WORK/tokens.txt" \
   --port "$PORT" --server-log "$WORK/server.err" ${ARGS[@]+"${ARGS[@]}"}
