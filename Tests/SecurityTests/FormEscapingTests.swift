@@ -77,6 +77,7 @@ final class FormEscapingTests: SecurityTestCase {
     try crawlPublicSite(code: code, into: check)
     check.assertClean()
     XCTAssertFalse(check.pagesShowingMarkup.isEmpty, "no page shows what the forms stored")
+    XCTAssertGreaterThan(check.refusalsShowingPayload, 0, "no refused form shows the payload it was sent")
     print(
       "checked \(check.checked) answers; \(check.pagesShowingMarkup.count) show the markup payload escaped")
   }

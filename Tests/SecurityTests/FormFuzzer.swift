@@ -20,10 +20,13 @@ struct FormFuzzer {
     var followed: (String, TestClient.Reply)?
   }
 
-  /// The forms of `html` worth submitting, one per action with its numbers replaced (`/maal/12` ~ `/maal/13`).
+  /// The forms of `html` worth submitting, one per action and set of field names, numbers replaced (`/maal/12` ~
+  /// `/maal/13`).
   static func distinct(_ forms: [HTMLForm], seen: inout Set<String>) -> [HTMLForm] {
     forms.filter { form in
-      let key = form.method + " " + form.action.replacing(/[0-9]+/, with: "#")
+      let key =
+        form.method + " " + form.action.replacing(/[0-9]+/, with: "#") + " "
+        + form.fields.map { $0.name.replacing(/[0-9]+/, with: "#") }.sorted().joined(separator: ",")
       return seen.insert(key).inserted
     }
   }
@@ -44,7 +47,12 @@ struct FormFuzzer {
             if field.kind == "select" {
               return (field.name, field.options.first { !$0.isEmpty } ?? field.value)
             }
-            if field.isParsed || field.kind == "email" { return (field.name, validValue(field)) }
+            if field.isParsed || field.kind == "email" {
+              // The value the form suggests (the next free budget year, a date), else one the rules take.
+              return (
+                field.name, field.value.isEmpty || field.kind == "email" ? validValue(field) : field.value
+              )
+            }
             return (field.name, payload)
           }
         }
