@@ -15,6 +15,11 @@ final class EscapingCheck {
   func check(_ target: String, _ reply: TestClient.Reply) {
     checked += 1
     if reply.status >= 500 { failures.append("\(target): \(reply.status)") }
+    if reply.headers["X-Injected"] != nil
+      || reply.headers.values(for: "Set-Cookie").contains(where: { $0.contains("injected") })
+    {
+      failures.append("\(target): a payload became a response header")
+    }
     let type = reply.headers["Content-Type"] ?? ""
     for problem in OutputChecks.problems(contentType: type, body: reply.body) {
       failures.append("\(target) (\(type)): \(problem)")

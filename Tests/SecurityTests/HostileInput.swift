@@ -15,6 +15,8 @@ enum HostileInput {
   static let controls = "nul\u{0}bel\u{7}esc\u{1B}vt\u{B}end"
   static let rightToLeft = "abc\u{202E}gpj.exe"
   static let long = String(repeating: "<b>lang</b>", count: 1_000)
+  /// Response splitting: a header of its own if a value reached a header unchecked.
+  static let headerBreak = "x\r\nSet-Cookie: injected=1\r\nX-Injected: 1"
 
   /// One string holding every markup payload (fits a 200-character field).
   static let markup = script + imageTag + svgTag + cdataBreak
@@ -22,7 +24,7 @@ enum HostileInput {
   /// Every payload, markup first.
   static let all = [
     script, imageTag, svgTag, javascriptURL, cdataBreak, template, formula, plusCommand, atSum, minusFormula,
-    lineSeparator, controls, rightToLeft, long,
+    lineSeparator, controls, rightToLeft, headerBreak, long,
   ]
 
   /// Payloads short enough for a title (at most 200 characters), each with markup so that escaping shows.
