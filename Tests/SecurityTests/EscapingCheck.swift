@@ -36,10 +36,16 @@ final class EscapingCheck {
     if payload.contains("<"), reply.text.contains(payload) {
       failures.append("\(label): the 422 page shows the payload unescaped")
     }
-    if reply.text.contains(Self.escape(payload)) { refusalsShowingPayload += 1 }
+    if reply.text.contains(Self.escape(payload)) {
+      refusalsShowingPayload += 1
+    } else if payload.contains("<"), payload.count <= 200 {
+      refusalsNotShowingPayload.append(label)
+    }
   }
 
   private(set) var refusalsShowingPayload = 0
+  /// Refused submissions of a short markup payload whose page does not show it (the field is not shown again).
+  private(set) var refusalsNotShowingPayload: [String] = []
 
   /// The template engine's escaping.
   static func escape(_ text: String) -> String {

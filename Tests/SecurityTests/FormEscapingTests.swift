@@ -78,6 +78,7 @@ final class FormEscapingTests: SecurityTestCase {
     check.assertClean()
     XCTAssertFalse(check.pagesShowingMarkup.isEmpty, "no page shows what the forms stored")
     XCTAssertGreaterThan(check.refusalsShowingPayload, 0, "no refused form shows the payload it was sent")
+    XCTAssertEqual(check.refusalsNotShowingPayload, [], "refused forms that do not show the payload again")
     print(
       "checked \(check.checked) answers; \(check.pagesShowingMarkup.count) show the markup payload escaped")
   }
@@ -91,6 +92,8 @@ final class FormEscapingTests: SecurityTestCase {
       as: browser, allow: { $0.hasPrefix("/ministeriet") && !$0.contains("?") }, rounds: 1, check: check)
     print(fields.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.sorted())" }.joined(separator: "\n"))
     XCTAssertTrue(fields.keys.contains("post /ministeriet/regelkalender"), "\(fields.keys.sorted())")
+    XCTAssertGreaterThan(check.refusalsShowingPayload, 0, "the calendar's 422 page shows no payload")
+    XCTAssertEqual(check.refusalsNotShowingPayload, [], "refused forms that do not show the payload again")
     check.assertClean()
   }
 
