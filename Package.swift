@@ -56,6 +56,7 @@ let package = Package(
       name: "OpenDataTests",
       dependencies: ["brugerinformation", "OpenData", "HTTP", "Web", "Store", "Domain", "HTTPTestSupport"]),
     .testTarget(name: "CitizenTests", dependencies: ["Citizen", "HTTP", "Web", "Store", "Domain", "HTTPTestSupport"]),
+    .testTarget(name: "SecurityTests", dependencies: ["brugerinformation", "Admin", "Citizen", "Ministry", "OpenData", "HTTP", "Web", "Store", "SQLite", "Domain", "HTTPTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -9,8 +9,12 @@ extension AdminSite {
 
   /// The live session the request's cookie names, if any.
   func currentSession(_ request: Request) throws -> SessionRecord? {
-    guard let token = request.cookies[sessionCookieName], token.utf8.count == 64 else { return nil }
-    return try store.session(tokenDigest: SessionToken.digest(token), now: now())
+    guard let token = request.cookies[sessionCookieName], token.utf8.count == 64,
+      var session = try store.session(tokenDigest: SessionToken.digest(token), now: now())
+    else { return nil }
+    // The CSRF token is derived from the cookie's token, not read from the database (which stores none).
+    session.csrfToken = SessionToken.csrfToken(forSession: token)
+    return session
   }
 
   /// Wraps an admin handler: no session → the login page (remembering where the user was going); a password that

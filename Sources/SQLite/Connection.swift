@@ -64,7 +64,7 @@ public final class Connection {
           code: SQLITE_ERROR, message: "\(path): journal mode is \(mode ?? "unknown"), not wal as required")
       }
     }
-    try execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL")
+    try execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON")
     guard try scalar("PRAGMA foreign_keys", as: Int.self) == 1 else {
       throw SQLiteError(
         code: SQLITE_ERROR, message: "\(path): foreign key enforcement could not be turned on")

@@ -1,7 +1,8 @@
 /// A CSV file as RFC 4180 describes it and `CSVTable` reads it back: UTF-8 (with a byte order mark by default, so
 /// Danish Excel opens æ, ø and å right), `;` or `,` between fields, CRLF after every record. A field is quoted when it
 /// holds the separator, a quote (written as `""`), a line break, or, in the first field of the file, starts with
-/// `sep=` (which `CSVTable` and Excel would take for a separator line); otherwise it is written as it is.
+/// `sep=` (which `CSVTable` and Excel would take for a separator line); otherwise it is written as it is. A text field
+/// that a spreadsheet would take for a formula gets a leading `'` first (`CSVFormula`; numbers never do).
 public struct CSVWriter: Sendable {
   public var separator: CSVTable.Separator
   public var byteOrderMark: Bool
@@ -38,7 +39,8 @@ public struct CSVWriter: Sendable {
     }
   }
 
-  func append(_ text: String, to output: inout [UInt8], first: Bool) {
+  func append(_ field: String, to output: inout [UInt8], first: Bool) {
+    let text = CSVFormula.neutralised(field)
     guard needsQuotes(text, first: first) else {
       output.append(contentsOf: text.utf8)
       return

@@ -12,4 +12,11 @@ public enum SessionToken {
   public static func digest(_ token: String) -> String {
     SHA256.hex(Array(token.utf8))
   }
+
+  /// The session's CSRF token, derived from the cookie's token and never stored: SHA-256 of a label and the token,
+  /// which the stored digest (SHA-256 of the token alone) does not give away, so a stolen database holds no CSRF
+  /// token.
+  public static func csrfToken(forSession token: String) -> String {
+    SHA256.hex(Array("brugerinformation csrf\u{0}".utf8) + Array(token.utf8))
+  }
 }
