@@ -19,8 +19,12 @@ public final class Connection {
   public private(set) var preparedStatementCount = 0
 
   /// Opens (and for read-write, creates, with any missing parent folders) the database at `path`.
-  /// `":memory:"` opens a private in-memory database, whose journal mode cannot be WAL.
-  public init(path: String, readOnly: Bool = false, busyTimeout: Duration = .seconds(5)) throws {
+  /// `":memory:"` opens a private in-memory database, whose journal mode cannot be WAL. `exclusive` sets
+  /// `PRAGMA locking_mode = EXCLUSIVE` before the first access: the connection then holds the file alone (opening
+  /// fails busy while another connection has it open) until it is closed.
+  public init(
+    path: String, readOnly: Bool = false, busyTimeout: Duration = .seconds(5), exclusive: Bool = false
+  ) throws {
     guard sqlite3_threadsafe() != 0 else {
       throw SQLiteError(code: SQLITE_MISUSE, message: "this SQLite library was built without thread safety")
     }
@@ -48,6 +52,9 @@ public final class Connection {
     let (seconds, attoseconds) = busyTimeout.components
     let milliseconds = max(0, min(Int64(Int32.max), seconds * 1000 + attoseconds / 1_000_000_000_000_000))
     sqlite3_busy_timeout(database, Int32(milliseconds))
+    if exclusive {
+      try execute("PRAGMA locking_mode = EXCLUSIVE")
+    }
     try configure(inMemory: inMemory)
   }
 
