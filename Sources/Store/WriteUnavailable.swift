@@ -43,8 +43,11 @@ extension Store {
         + "prøv igen senere, eller kontakt portalens drift."
     }
 
-    /// The Danish message, then the reason and SQLite's error (for logs and the command line).
-    public var description: String { "\(message) (\(reason.rawValue): \(underlying))" }
+    /// The Danish message, then the reason and SQLite's error on one line (for logs and the command line).
+    public var description: String {
+      let detail = underlying.description.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      return "\(message) (\(reason.rawValue): \(detail.prefix(300)))"
+    }
   }
 }
 

@@ -36,7 +36,9 @@ enum StoreFaults {
   static func mountTmpfs(_ folder: String, size: String) throws {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let result = try run("/bin/mount", ["-t", "tmpfs", "-o", "size=\(size)", "tmpfs", folder])
-    guard result.status == 0 else { throw XCTSkip("mounting a tmpfs is not permitted here: \(result.output)") }
+    guard result.status == 0 else {
+      throw XCTSkip("mounting a tmpfs is not permitted here: \(result.output)")
+    }
   }
 
   /// Unmounts lazily (files may still be open by connections the test has not released yet).
