@@ -32,7 +32,10 @@ enum DatabaseCopy {
   /// Copies the database at `source` (which may be open and written by a running server) to `target` with SQLite's
   /// online backup: into a temporary file in `target`'s folder, checked, then renamed into place, so `target` is
   /// either the complete checked copy or untouched. Returns the copy's summary and when its snapshot was taken.
-  static func backUp(database source: String, to target: String) throws -> (
+  /// `afterStep` runs after each step of `pagesPerStep` pages (tests write meanwhile).
+  static func backUp(
+    database source: String, to target: String, pagesPerStep: Int = 256, afterStep: () throws -> Void = {}
+  ) throws -> (
     summary: DatabaseCopySummary, snapshotAt: Date
   ) {
     guard FileManager.default.fileExists(atPath: source) else {
@@ -50,7 +53,7 @@ enum DatabaseCopy {
     let origin = try Connection(path: source, readOnly: true)
     let sourceVersion = try origin.scalar("PRAGMA user_version", as: Int.self) ?? 0
     let snapshotAt = Date()
-    try origin.backup(to: temporary)
+    try origin.backup(to: temporary, pagesPerStep: pagesPerStep, afterStep: afterStep)
     let summary = try check(temporary, expectedVersion: sourceVersion)
     guard !sidecarsExist(temporary) else {
       throw DatabaseCopyError("the copy \(temporary) kept a -wal or -shm file after it was closed")
@@ -119,7 +122,12 @@ enum DatabaseCopy {
   }
 
   private static func summarize(_ connection: Connection, path: String) throws -> DatabaseCopySummary {
-    let problems = try connection.query("PRAGMA integrity_check").map { try $0.get(0, as: String.self) }
+    let problems: [String]
+    do {
+      problems = try connection.query("PRAGMA integrity_check").map { try $0.get(0, as: String.self) }
+    } catch let error as SQLiteError {
+      problems = [error.message]
+    }
     guard problems == ["ok"] else {
       throw DatabaseCopyError(
         "\(path) fails PRAGMA integrity_check: " + problems.prefix(5).joined(separator: "; "))
@@ -140,8 +148,8 @@ enum DatabaseCopy {
     )
   }
 
-  /// FILE must be a new name, an empty file, or an SQLite database nobody has open (no `-wal` or `-shm` beside it,
-  /// which a renamed-in copy would be mixed with), and not the database itself.
+  /// FILE must be a new name, an empty file, or an SQLite database that no process has open and that has no
+  /// non-empty `-wal` beside it (its frames would be replayed onto the new copy), and not the database itself.
   private static func checkTarget(_ target: String, source: String) throws {
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: target, isDirectory: &isFolder) else { return }
@@ -154,9 +162,13 @@ enum DatabaseCopy {
     guard try isDatabaseFile(target) else {
       throw DatabaseCopyError("\(target) exists and is not an SQLite database; it is not overwritten")
     }
-    guard !sidecarsExist(target) else {
+    let walSize =
+      (try? FileManager.default.attributesOfItem(atPath: target + "-wal")[.size] as? NSNumber) ?? 0
+    var inUse = false
+    do { _ = try WALUserLock(database: target) } catch { inUse = true }
+    guard walSize.intValue == 0, !inUse else {
       throw DatabaseCopyError(
-        "\(target)-wal or -shm exists: \(target) is open in another program or was not closed cleanly; "
+        "\(target) is open in another program or was not closed cleanly (its -wal holds changes); "
           + "it is not overwritten")
     }
   }
