@@ -106,7 +106,7 @@ final class StoreFaultPortalTests: XCTestCase {
     let before = try contents()
 
     try inject()
-    let (log, replies) = try capturingStandardError {
+    let (log, replies) = try capturingStandardError(in: folder) {
       (
         admin: try browser.post(draftPage, form, useFormTokens: false),
         api: try request("PUT", apiDraft, headers: bearer(token), body: Self.contractBody)
@@ -222,21 +222,5 @@ final class StoreFaultPortalTests: XCTestCase {
 
   private func occurrences(_ text: String, in log: String) -> Int {
     log.components(separatedBy: text).count - 1
-  }
-
-  /// Runs `body` with the process's standard error going to a file, and returns what was written there.
-  private func capturingStandardError<T>(_ body: () throws -> T) throws -> (String, T) {
-    let path = folder.appendingPathComponent("stderr-\(UUID().uuidString).txt").path
-    let capture = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    guard capture >= 0 else { throw POSIXError(.EIO) }
-    let saved = dup(STDERR_FILENO)
-    dup2(capture, STDERR_FILENO)
-    close(capture)
-    let result: Result<T, any Error> = Result { try body() }
-    dup2(saved, STDERR_FILENO)
-    close(saved)
-    let log = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-    FileHandle.standardError.write(Data(log.utf8))
-    return (log, try result.get())
   }
 }
