@@ -68,6 +68,25 @@ final class WriteUnavailableTests: StoreTestCase {
     XCTAssertFalse(store.database.isReadOnly, "the writer was reopened read-write")
   }
 
+  /// Root only: a write-protected database that needs a migration cannot be opened for the portal: the migration's
+  /// write fails as read-only, and the file is unchanged.
+  func testAWriteProtectedDatabaseThatNeedsAMigrationIsRefused() throws {
+    store = nil
+    let older = folder.appendingPathComponent("older.sqlite").path
+    let migrations = Array(Store.migrations.dropLast())
+    try Database(path: older, readers: 0).migrate(Migrator(migrations))
+    try StoreFaults.setImmutable(true, [older])
+    defer { try? StoreFaults.setImmutable(false, [older]) }
+    XCTAssertThrowsError(try Store.open(path: older, readers: 1)) { error in
+      XCTAssertEqual((error as? Store.WriteUnavailable)?.reason, .readOnly, "\(error)")
+    }
+    XCTAssertThrowsError(try Store.migrate(path: older)) { error in
+      XCTAssertEqual((error as? Store.WriteUnavailable)?.reason, .readOnly, "\(error)")
+    }
+    let version = try Connection(path: older, readOnly: true).scalar("PRAGMA user_version", as: Int.self)
+    XCTAssertEqual(version, migrations.last?.version)
+  }
+
   /// Root only: the database on a small tmpfs that a file of the test fills up. The WAL is emptied first, so the
   /// next commit must grow it.
   func testAFullDisk() throws {
