@@ -59,7 +59,7 @@ final class StoreFaultPortalTests: XCTestCase {
     let files = [databasePath, databasePath + "-wal"]
     var protected = false
     defer { if protected { try? StoreFaults.setImmutable(false, files) } }
-    try runScenario(reason: "I/O error") {
+    try runScenario(reason: "I/O error", everyWriteFails: true) {
       try StoreFaults.setImmutable(true, files)
       protected = true
     } remove: {
@@ -81,7 +81,7 @@ final class StoreFaultPortalTests: XCTestCase {
     }
     try startPortal(in: mount)
     var filler = ""
-    try runScenario(reason: "disk full") {
+    try runScenario(reason: "disk full", everyWriteFails: true) {
       try self.store.database.withWriter { try $0.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
       filler = try StoreFaults.fillDisk(in: mount)
     } remove: {
@@ -91,8 +91,11 @@ final class StoreFaultPortalTests: XCTestCase {
 
   // MARK: The scenario
 
+  /// `everyWriteFails`: also a login (which records the attempt) fails, answered by the citizen site's error
+  /// middleware. (Under the page limit a small in-place write may still fit.)
   private func runScenario(
-    reason: String, inject: () throws -> Void, remove: () throws -> Void, file: StaticString = #filePath,
+    reason: String, everyWriteFails: Bool = false, inject: () throws -> Void, remove: () throws -> Void,
+    file: StaticString = #filePath,
     line: UInt = #line
   ) throws {
     XCTAssertNil(try store.draft(municipalityCode: code), "the seeded municipality has no draft yet")
@@ -130,6 +133,14 @@ final class StoreFaultPortalTests: XCTestCase {
     XCTAssertEqual(occurrences("error: POST \(draftPage): ", in: log), 1, log, file: file, line: line)
     XCTAssertEqual(occurrences("error: PUT \(apiDraft): ", in: log), 1, log, file: file, line: line)
     XCTAssertEqual(occurrences("(\(reason): SQLite error", in: log), 2, log, file: file, line: line)
+
+    if everyWriteFails {
+      let visitor = Browser(port: server.boundPort)
+      let login = try visitor.logIn(email: "redaktor@htk.dk", password: Self.password)
+      XCTAssertEqual(login.status, 503, login.text, file: file, line: line)
+      XCTAssertTrue(login.text.contains("Intet er gemt"), login.text, file: file, line: line)
+      XCTAssertNil(visitor.cookies["bi_session"], file: file, line: line)
+    }
 
     // Reads during the fault (pages not seen before: rendered now, not from a cache).
     for target in [
