@@ -32,11 +32,8 @@ public final class Connection {
     self.isReadOnly = readOnly
     self.busyTimeout = busyTimeout
     let inMemory = path == ":memory:"
-    if !inMemory {
-      try Connection.checkHeader(path: path)
-      if !readOnly {
-        try Connection.createParentFolder(of: path)
-      }
+    if !inMemory, !readOnly {
+      try Connection.createParentFolder(of: path)
     }
     var database: OpaquePointer?
     let flags =
@@ -48,6 +45,14 @@ public final class Connection {
       throw SQLiteError(code: error.code, message: "cannot open \(path): \(error.message)")
     }
     self.handle = database
+    if !inMemory {
+      do {
+        try checkHeader()
+      } catch {
+        sqlite3_close_v2(database)
+        throw error
+      }
+    }
     sqlite3_extended_result_codes(database, 1)
     let (seconds, attoseconds) = busyTimeout.components
     let milliseconds = max(0, min(Int64(Int32.max), seconds * 1000 + attoseconds / 1_000_000_000_000_000))
@@ -78,12 +83,22 @@ public final class Connection {
     }
   }
 
-  /// Refuses an existing, non-empty file that does not start with SQLite's header, before SQLite touches it.
-  private static func checkHeader(path: String) throws {
-    guard let file = FileHandle(forReadingAtPath: path) else { return }
-    defer { try? file.close() }
-    let header = (try? file.read(upToCount: 16)) ?? Data()
-    guard header.isEmpty || header == Data("SQLite format 3\0".utf8) else {
+  /// Refuses an existing, non-empty file that does not start with SQLite's header, before SQLite reads or writes
+  /// anything of it. The header is read through SQLite's own descriptor of the file: opening and closing another
+  /// descriptor of it would drop every POSIX lock this process holds on the file (the other connections' SHARED
+  /// locks), and another process could then take the database for unused, checkpoint it and delete the `-wal` and
+  /// `-shm` of a running server.
+  private func checkHeader() throws {
+    var file: UnsafeMutablePointer<sqlite3_file>?
+    guard sqlite3_file_control(handle, "main", SQLITE_FCNTL_FILE_POINTER, &file) == SQLITE_OK, let file,
+      let read = file.pointee.pMethods?.pointee.xRead
+    else { return }
+    var header = [UInt8](repeating: 0, count: 16)
+    let code = read(file, &header, Int32(header.count), 0)
+    // A short read fills the rest with zeros: an empty file reads as all zeros and becomes a new database.
+    let shortRead = SQLITE_IOERR | (2 << 8)  // SQLITE_IOERR_SHORT_READ
+    guard code == SQLITE_OK || code == shortRead else { return }
+    guard header == [UInt8](repeating: 0, count: 16) || header == Array("SQLite format 3\0".utf8) else {
       throw SQLiteError(code: SQLITE_NOTADB, message: "\(path) is not an SQLite database")
     }
   }

@@ -105,8 +105,9 @@ final class BackupCommandTests: XCTestCase {
       try pairs(nil), ["after-restore", "before-1", "before-2"], "the restored database takes writes")
   }
 
-  /// A server in another process (the built binary) holds the database open: restore refuses and changes nothing;
-  /// stopped, the restore goes through.
+  /// A server in another process (the built binary) holds the database open: restore refuses and changes nothing.
+  /// Then the server is killed (SIGKILL: its `-wal`, with a commit in it, and `-shm` stay behind); the restore
+  /// goes through, none of the old WAL's content mixes in, and a new server serves the restored database.
   func testRestoreIsRefusedWhileAServerProcessHasTheDatabaseOpen() throws {
     _ = try ServerProcess.binary()
     _ = try DatabaseCopy.backUp(database: live, to: backup)
@@ -114,15 +115,29 @@ final class BackupCommandTests: XCTestCase {
     store = nil
     let server = try ServerProcess(database: live, folder: folder)
     defer { server.stop() }
+    try Connection(path: live).run(
+      "INSERT INTO audit_log (action, entity, entity_id) VALUES (?, 'pair', ?), (?, 'pair', ?)", "test.pair",
+      "while-served/a", "test.pair", "while-served/b")
     XCTAssertThrowsError(try DatabaseCopy.restore(backup: backup, into: live)) { error in
       XCTAssertTrue("\(error)".contains("is open in another process"), "\(error)")
     }
     XCTAssertEqual(try server.get("/healthz").status, 200, "the server goes on")
-    server.stop()
+    server.kill()
+    XCTAssertGreaterThan(try fileSize(live + "-wal"), 0, "the killed server left its WAL")
     XCTAssertEqual(
-      try pairs(Connection(path: live, readOnly: true)), ["after-backup"], "nothing was restored")
-    _ = try DatabaseCopy.restore(backup: backup, into: live)
+      try pairs(Connection(path: live, readOnly: true)), ["after-backup", "while-served"],
+      "nothing was restored")
+
+    let restored = try DatabaseCopy.restore(backup: backup, into: live)
+    XCTAssertEqual(restored.municipalities, 98)
     XCTAssertEqual(try pairs(Connection(path: live, readOnly: true)), [])
+    let again = try ServerProcess(database: live, folder: folder)
+    defer { again.stop() }
+    XCTAssertEqual(try again.get("/kommune/\(code)").status, 200)
+    again.stop()
+    XCTAssertEqual(try pairs(Connection(path: live, readOnly: true)), [], "still the backup's state")
+    XCTAssertEqual(
+      try Connection(path: live).scalar("PRAGMA integrity_check", as: String.self), "ok")
   }
 
   // MARK: Refusals

@@ -59,7 +59,15 @@ final class ServerProcess {
   /// SIGTERM and wait; nothing when it has stopped already.
   func stop() {
     if process.isRunning {
-      kill(process.processIdentifier, SIGTERM)
+      Glibc.kill(process.processIdentifier, SIGTERM)
+    }
+    process.waitUntilExit()
+  }
+
+  /// SIGKILL and wait: as a crash leaves the database (its `-wal` and `-shm` stay).
+  func kill() {
+    if process.isRunning {
+      Glibc.kill(process.processIdentifier, SIGKILL)
     }
     process.waitUntilExit()
   }
