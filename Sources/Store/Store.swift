@@ -17,13 +17,13 @@ public final class Store: Sendable {
   /// Opens (creating when missing) the database at `path` and applies pending migrations. A full disk or a
   /// read-only file where a migration must write throws `WriteUnavailable`.
   public static func open(path: String, readers: Int = 2) throws -> Store {
+    let database = try Database(path: path, readers: readers)
     do {
-      let database = try Database(path: path, readers: readers)
       try database.migrate(Migrator(migrations))
-      return Store(database: database)
     } catch let error as SQLiteError {
       throw mapped(error)
     }
+    return Store(database: database)
   }
 
   /// Runs `body` as one write transaction, turning rule violations raised by the database into `RuleViolation`
