@@ -7,7 +7,7 @@ import XCTest
 
 @testable import brugerinformation
 
-/// A database file write-protected (`chattr +i`, root only) before `serve` starts: the server starts, says on
+/// A database file write-protected (`chattr +i` as root, `chmod a-w` otherwise) before `serve` starts: the server starts, says on
 /// stderr that the database is read-only, serves reads, answers writes with 503; the CLI's writes fail with the
 /// message and exit 1; once the protection is lifted, writes work again without a restart.
 final class ReadOnlyDatabaseTests: XCTestCase {
@@ -27,9 +27,9 @@ final class ReadOnlyDatabaseTests: XCTestCase {
   func testServeStartsOnAWriteProtectedDatabaseAndWritesWorkOnceItIsWritable() throws {
     _ = try ServerProcess.binary()
     let token = try seededDatabaseWithToken()
-    try StoreFaults.setImmutable(true, [live])
+    try StoreFaults.writeProtect(true, [live])
     var protected = true
-    defer { if protected { try? StoreFaults.setImmutable(false, [live]) } }
+    defer { if protected { try? StoreFaults.writeProtect(false, [live]) } }
 
     let server = try ServerProcess(database: live, folder: folder)
     defer { server.stop() }
@@ -54,7 +54,7 @@ final class ReadOnlyDatabaseTests: XCTestCase {
     XCTAssertTrue(
       log.contains("token: Ændringen kunne ikke gemmes, fordi databasen lige nu kun kan læses"), log)
 
-    try StoreFaults.setImmutable(false, [live])
+    try StoreFaults.writeProtect(false, [live])
     protected = false
     let accepted = try server.request("PUT", draft, headers: headers, body: Self.contractBody)
     XCTAssertEqual(accepted.status, 201, "the same server writes again: \(accepted.text)")

@@ -1,8 +1,10 @@
 import Foundation
+import Glibc
 import XCTest
 
-/// Real write faults for tests: a write-protected file (`chattr +i`, which stops even root) and a full file system
-/// (a small `tmpfs`). Both need root and the tools; without them the test is skipped with the reason.
+/// Real write faults for tests: a write-protected file (`chattr +i`, which stops even root and files already open;
+/// `chmod a-w` for a file opened afterwards when not root) and a full file system (a small `tmpfs`). What needs root
+/// and the tools is skipped with the reason without them.
 enum StoreFaults {
   /// Runs a program, returning its exit status and what it wrote (stdout and stderr).
   @discardableResult
@@ -29,6 +31,15 @@ enum StoreFaults {
     guard result.status == 0 else {
       if on { throw XCTSkip("chattr +i is not permitted here: \(result.output)") }
       throw NSError(domain: "chattr", code: Int(result.status), userInfo: ["output": result.output])
+    }
+  }
+
+  /// Makes `paths` unwritable for a process that opens them afterwards: `chattr +i` as root (permissions do not
+  /// stop root), `chmod a-w` otherwise; `on: false` undoes it.
+  static func writeProtect(_ on: Bool, _ paths: [String]) throws {
+    guard getuid() != 0 else { return try setImmutable(on, paths) }
+    for path in paths {
+      try FileManager.default.setAttributes([.posixPermissions: on ? 0o444 : 0o644], ofItemAtPath: path)
     }
   }
 

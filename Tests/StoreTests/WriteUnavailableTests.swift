@@ -51,32 +51,32 @@ final class WriteUnavailableTests: StoreTestCase {
     try assertWritesWork()
   }
 
-  /// Root only: a database file write-protected before it is opened. SQLite opens it read-only by itself; the
+  /// A database file write-protected before it is opened (`chattr +i` as root, `chmod a-w` otherwise). SQLite opens it read-only by itself; the
   /// Store opens (the schema is current), says so, reads, refuses writes as read-only, and writes again without
   /// being reopened once the protection is lifted.
   func testAFileWriteProtectedAtStartup() throws {
     store = nil
-    try StoreFaults.setImmutable(true, [path])
+    try StoreFaults.writeProtect(true, [path])
     var protected = true
-    defer { if protected { try? StoreFaults.setImmutable(false, [path]) } }
+    defer { if protected { try? StoreFaults.writeProtect(false, [path]) } }
     store = try Store.open(path: path, readers: 1)
     XCTAssertTrue(store.database.isReadOnly)
     try assertWriteFails(with: [.readOnly])
-    try StoreFaults.setImmutable(false, [path])
+    try StoreFaults.writeProtect(false, [path])
     protected = false
     try assertWritesWork()
     XCTAssertFalse(store.database.isReadOnly, "the writer was reopened read-write")
   }
 
-  /// Root only: a write-protected database that needs a migration cannot be opened for the portal: the migration's
+  /// A write-protected database that needs a migration cannot be opened for the portal: the migration's
   /// write fails as read-only, and the file is unchanged.
   func testAWriteProtectedDatabaseThatNeedsAMigrationIsRefused() throws {
     store = nil
     let older = folder.appendingPathComponent("older.sqlite").path
     let migrations = Array(Store.migrations.dropLast())
     try Database(path: older, readers: 0).migrate(Migrator(migrations))
-    try StoreFaults.setImmutable(true, [older])
-    defer { try? StoreFaults.setImmutable(false, [older]) }
+    try StoreFaults.writeProtect(true, [older])
+    defer { try? StoreFaults.writeProtect(false, [older]) }
     XCTAssertThrowsError(try Store.open(path: older, readers: 1)) { error in
       XCTAssertEqual((error as? Store.WriteUnavailable)?.reason, .readOnly, "\(error)")
     }
