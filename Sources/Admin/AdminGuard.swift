@@ -49,6 +49,9 @@ extension AdminSite {
         return try handler(admin)
       } catch let error as AdminError {
         return try errorPage(error, for: admin)
+      } catch let error as Store.WriteUnavailable {
+        FileHandle.standardError.write(Data("error: \(request.method) \(request.path): \(error)\n".utf8))
+        return try errorPage(AdminError(.serviceUnavailable, error.message), for: admin)
       } catch let error as HTTPError {
         var response = try errorPage(
           AdminError(error.status, "Formularen kunne ikke læses. Gå tilbage, og prøv igen."), for: admin)

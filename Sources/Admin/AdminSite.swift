@@ -130,12 +130,15 @@ public struct AdminSite: Sendable {
       switch error.status.code {
       case 403: "Ingen adgang"
       case 404: "Siden findes ikke"
+      case 503: "Ændringen kunne ikke gemmes"
       case 500...: "Der skete en fejl"
       default: "Forespørgslen kunne ikke behandles"
       }
+    // A 503's message is the Store's own text for a person (disk full, read-only); other 5xx reveal nothing.
+    let shown = error.status.code < 500 || error.status.code == 503
     return try page(
       "admin/error", title: heading, for: request, status: error.status,
-      ["heading": .string(heading), "message": .string(error.status.code >= 500 ? "" : error.message)])
+      ["heading": .string(heading), "message": .string(shown ? error.message : "")])
   }
 
   /// Danish today, from the database.

@@ -1,5 +1,6 @@
 import Foundation
 import HTTP
+import Store
 import Web
 
 extension CitizenSite {
@@ -12,6 +13,9 @@ extension CitizenSite {
         return try next(request)
       } catch let error as PageError {
         return try errorPage(status: error.status, message: error.message)
+      } catch let error as Store.WriteUnavailable {
+        FileHandle.standardError.write(Data("error: \(request.method) \(request.path): \(error)\n".utf8))
+        return try errorPage(status: .serviceUnavailable, message: error.message)
       } catch let error as HTTPError {
         var response = try errorPage(status: error.status, message: "")
         for (name, value) in error.headers { response.headers.replaceOrAdd(name: name, value: value) }
@@ -33,6 +37,8 @@ extension CitizenSite {
         )
       case 405:
         ("Siden kan ikke vises", "Siden kan kun læses; den tager ikke imod data sendt på denne måde.")
+      case 503:
+        ("Ændringen kunne ikke gemmes", "Portalen kan lige nu ikke gemme ændringer, men kan stadig læses.")
       case 500...:
         ("Der skete en fejl", "Portalen kunne ikke vise siden på grund af en fejl hos os. Prøv igen om lidt.")
       default:
@@ -42,7 +48,7 @@ extension CitizenSite {
       "citizen/error", title: title, status: status,
       [
         "heading": .string(title), "text": .string(text), "code": .int(status.code),
-        "message": .string(status.code >= 500 ? "" : message),
+        "message": .string(status.code >= 500 && status.code != 503 ? "" : message),
       ])
   }
 }

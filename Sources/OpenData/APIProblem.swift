@@ -1,4 +1,5 @@
 import HTTP
+import Store
 import Web
 
 /// An API error answered as `application/problem+json` (RFC 9457): a stable `type`, a short English `title` and a
@@ -23,6 +24,13 @@ public struct APIProblem: Error, Sendable {
 
   public static func badRequest(_ detail: String) -> APIProblem {
     APIProblem(.badRequest, title: "Bad Request", detail: detail)
+  }
+
+  /// 503: the database cannot take writes now (disk full, read-only); nothing was stored, reads still work.
+  public static func writeUnavailable(_ error: Store.WriteUnavailable) -> APIProblem {
+    APIProblem(
+      .serviceUnavailable, title: "Service Unavailable", detail: error.message,
+      extensions: [("reason", .string(error.reason.rawValue))])
   }
 
   /// The problem document; `type` is `about:blank` with the status's own title, as RFC 9457 §4.2 allows.

@@ -44,6 +44,9 @@ public struct OpenDataSite: Sendable {
         ).response
         for (name, value) in error.headers { response.headers.replaceOrAdd(name: name, value: value) }
         return response
+      } catch let error as Store.WriteUnavailable {
+        FileHandle.standardError.write(Data("error: \(request.method) \(request.path): \(error)\n".utf8))
+        return APIProblem.writeUnavailable(error).response
       } catch let violation as RuleViolation {
         return APIProblem(
           .unprocessableContent, title: "Unprocessable Content", detail: violation.message,

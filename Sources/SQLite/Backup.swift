@@ -7,8 +7,11 @@ extension Connection {
   /// snapshot: outside a transaction the source is read inside its own read transaction, so commits by other
   /// connections during the copy neither block it nor restart it. Refused inside a write transaction on this
   /// connection (SQLite cannot copy a database its own connection is writing). When the destination stays busy
-  /// (locked by another connection) for longer than the busy timeout, throws a busy error.
-  public func backup(to destination: String, pagesPerStep: Int = 256) throws {
+  /// (locked by another connection) for longer than the busy timeout, throws a busy error. `afterStep` runs
+  /// between steps (tests write meanwhile).
+  public func backup(to destination: String, pagesPerStep: Int = 256, afterStep: () throws -> Void = {})
+    throws
+  {
     guard sqlite3_txn_state(handle, "main") != SQLITE_TXN_WRITE else {
       throw SQLiteError(
         code: SQLITE_MISUSE,
@@ -33,6 +36,13 @@ extension Connection {
       if code == SQLITE_BUSY || code == SQLITE_LOCKED {
         busyAttemptsLeft -= 1
         sqlite3_sleep(pause)
+      } else if code == SQLITE_OK {
+        do {
+          try afterStep()
+        } catch {
+          sqlite3_backup_finish(backup)
+          throw error
+        }
       }
     } while code == SQLITE_OK || ((code == SQLITE_BUSY || code == SQLITE_LOCKED) && busyAttemptsLeft > 0)
     let finish = sqlite3_backup_finish(backup)

@@ -19,8 +19,12 @@ public final class Connection {
   public private(set) var preparedStatementCount = 0
 
   /// Opens (and for read-write, creates, with any missing parent folders) the database at `path`.
-  /// `":memory:"` opens a private in-memory database, whose journal mode cannot be WAL.
-  public init(path: String, readOnly: Bool = false, busyTimeout: Duration = .seconds(5)) throws {
+  /// `":memory:"` opens a private in-memory database, whose journal mode cannot be WAL. `exclusive` sets
+  /// `PRAGMA locking_mode = EXCLUSIVE` before the first access: the connection then holds the file alone (opening
+  /// fails busy while another connection has it open) until it is closed.
+  public init(
+    path: String, readOnly: Bool = false, busyTimeout: Duration = .seconds(5), exclusive: Bool = false
+  ) throws {
     guard sqlite3_threadsafe() != 0 else {
       throw SQLiteError(code: SQLITE_MISUSE, message: "this SQLite library was built without thread safety")
     }
@@ -28,11 +32,8 @@ public final class Connection {
     self.isReadOnly = readOnly
     self.busyTimeout = busyTimeout
     let inMemory = path == ":memory:"
-    if !inMemory {
-      try Connection.checkHeader(path: path)
-      if !readOnly {
-        try Connection.createParentFolder(of: path)
-      }
+    if !inMemory, !readOnly {
+      try Connection.createParentFolder(of: path)
     }
     var database: OpaquePointer?
     let flags =
@@ -44,10 +45,21 @@ public final class Connection {
       throw SQLiteError(code: error.code, message: "cannot open \(path): \(error.message)")
     }
     self.handle = database
+    if !inMemory {
+      do {
+        try checkHeader()
+      } catch {
+        sqlite3_close_v2(database)
+        throw error
+      }
+    }
     sqlite3_extended_result_codes(database, 1)
     let (seconds, attoseconds) = busyTimeout.components
     let milliseconds = max(0, min(Int64(Int32.max), seconds * 1000 + attoseconds / 1_000_000_000_000_000))
     sqlite3_busy_timeout(database, Int32(milliseconds))
+    if exclusive {
+      try execute("PRAGMA locking_mode = EXCLUSIVE")
+    }
     try configure(inMemory: inMemory)
   }
 
@@ -71,12 +83,22 @@ public final class Connection {
     }
   }
 
-  /// Refuses an existing, non-empty file that does not start with SQLite's header, before SQLite touches it.
-  private static func checkHeader(path: String) throws {
-    guard let file = FileHandle(forReadingAtPath: path) else { return }
-    defer { try? file.close() }
-    let header = (try? file.read(upToCount: 16)) ?? Data()
-    guard header.isEmpty || header == Data("SQLite format 3\0".utf8) else {
+  /// Refuses an existing, non-empty file that does not start with SQLite's header, before SQLite reads or writes
+  /// anything of it. The header is read through SQLite's own descriptor of the file: opening and closing another
+  /// descriptor of it would drop every POSIX lock this process holds on the file (the other connections' SHARED
+  /// locks), and another process could then take the database for unused, checkpoint it and delete the `-wal` and
+  /// `-shm` of a running server.
+  private func checkHeader() throws {
+    var file: UnsafeMutablePointer<sqlite3_file>?
+    guard sqlite3_file_control(handle, "main", SQLITE_FCNTL_FILE_POINTER, &file) == SQLITE_OK, let file,
+      let read = file.pointee.pMethods?.pointee.xRead
+    else { return }
+    var header = [UInt8](repeating: 0, count: 16)
+    let code = read(file, &header, Int32(header.count), 0)
+    // A short read fills the rest with zeros: an empty file reads as all zeros and becomes a new database.
+    let shortRead = SQLITE_IOERR | (2 << 8)  // SQLITE_IOERR_SHORT_READ
+    guard code == SQLITE_OK || code == shortRead else { return }
+    guard header == [UInt8](repeating: 0, count: 16) || header == Array("SQLite format 3\0".utf8) else {
       throw SQLiteError(code: SQLITE_NOTADB, message: "\(path) is not an SQLite database")
     }
   }

@@ -41,6 +41,7 @@ public final class Database: Sendable {
 
   /// Runs `body` on the writer inside BEGIN IMMEDIATE … COMMIT (ROLLBACK when it throws). Writers queue on a lock.
   public func write<T: Sendable>(_ body: (Connection) throws -> T) throws -> T {
+    reopenWriterIfReadOnly()
     defer { writes.add(1, ordering: .releasing) }
     return try timer.measure(.write) {
       try writer.withConnection { connection in
@@ -93,6 +94,15 @@ public final class Database: Sendable {
     return try readers[Int(start % UInt(readers.count))].withConnection(body)
   }
 
+  /// True when SQLite opened the writer read-only (the file is write-protected: SQLite falls back to reading).
+  public var isReadOnly: Bool { writer.withConnection { !$0.isWritable } }
+
+  /// A writer that SQLite opened read-only stays so; once the file can be written again, a new writer replaces it
+  /// before the next write, so that writes work again without a restart.
+  private func reopenWriterIfReadOnly() {
+    writer.replaceIfUnwritable { try Connection(path: path, readOnly: false, busyTimeout: busyTimeout) }
+  }
+
   /// Applies the migrator's pending migrations on the writer; see `Migrator.migrate(_:)`.
   @discardableResult
   public func migrate(_ migrator: Migrator) throws -> [Int] {
@@ -109,12 +119,13 @@ public final class Database: Sendable {
 
 /// A connection and the lock that makes it usable from any thread, one at a time.
 ///
-/// `@unchecked Sendable`: the connection is only reached through `withConnection…`, which hold `lock` for the
-/// whole use, so no two threads ever touch it at once. (Synchronization's `Mutex<Connection>` cannot express this:
-/// handing the non-Sendable connection to the caller's closure merges it into the caller's region.)
+/// `@unchecked Sendable`: the connection is only reached (and only replaced) through `withConnection…` and
+/// `replaceIfUnwritable`, which hold `lock` for the whole use, so no two threads ever touch it at once.
+/// (Synchronization's `Mutex<Connection>` cannot express this: handing the non-Sendable connection to the caller's
+/// closure merges it into the caller's region.)
 private final class Guarded: @unchecked Sendable {
   private let lock = NSLock()
-  private let connection: Connection
+  private var connection: Connection
 
   init(_ connection: Connection) {
     self.connection = connection
@@ -124,6 +135,15 @@ private final class Guarded: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     return try body(connection)
+  }
+
+  /// Replaces a connection that cannot write, under the lock, by a new one from `open` when that one can (a new
+  /// one that fails to open or cannot write either is dropped).
+  func replaceIfUnwritable(_ open: () throws -> Connection) {
+    lock.lock()
+    defer { lock.unlock() }
+    guard !connection.isWritable, let fresh = try? open(), fresh.isWritable else { return }
+    connection = fresh
   }
 
   /// Nil (without running `body`) when another thread holds the connection.

@@ -14,19 +14,25 @@ public final class Store: Sendable {
     self.database = database
   }
 
-  /// Opens (creating when missing) the database at `path` and applies pending migrations.
+  /// Opens (creating when missing) the database at `path` and applies pending migrations. A full disk or a
+  /// read-only file where a migration must write throws `WriteUnavailable`.
   public static func open(path: String, readers: Int = 2) throws -> Store {
     let database = try Database(path: path, readers: readers)
-    try database.migrate(Migrator(migrations))
+    do {
+      try database.migrate(Migrator(migrations))
+    } catch let error as SQLiteError {
+      throw mapped(error)
+    }
     return Store(database: database)
   }
 
-  /// Runs `body` as one write transaction, turning rule violations raised by the database into `RuleViolation`.
+  /// Runs `body` as one write transaction, turning rule violations raised by the database into `RuleViolation`
+  /// and a full disk, a read-only file or an I/O error into `WriteUnavailable`.
   func write<T: Sendable>(_ body: (Connection) throws -> T) throws -> T {
     do {
       return try database.write(body)
     } catch let error as SQLiteError {
-      throw RuleViolation(error) ?? error
+      throw Self.mapped(error)
     }
   }
 

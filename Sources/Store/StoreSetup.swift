@@ -11,9 +11,14 @@ extension Store {
   /// Creates the database when missing and applies the pending migrations (`brugerinformation migrate`).
   public static func migrate(path: String) throws -> MigrationResult {
     let migrator = try Migrator(migrations)
-    // Migrating either brings the schema to the latest version or throws.
-    let applied = try Database(path: path, readers: 0).migrate(migrator)
-    return MigrationResult(applied: applied, version: migrator.latestVersion)
+    let database = try Database(path: path, readers: 0)
+    do {
+      // Migrating either brings the schema to the latest version or throws.
+      let applied = try database.migrate(migrator)
+      return MigrationResult(applied: applied, version: migrator.latestVersion)
+    } catch let error as SQLiteError {
+      throw mapped(error)
+    }
   }
 
   public func municipalityCount() throws -> Int {

@@ -13,18 +13,21 @@ protocol Command {
   static var optionNames: Set<String> { get }
   /// Words the command takes as its first argument (`user add`); none for most.
   static var subcommands: Set<String> { get }
+  /// What the one required positional argument names (`backup FILE`: "FILE"); nil for none.
+  static var operand: String? { get }
   static func run(_ arguments: Arguments) throws
 }
 
 extension Command {
   static var subcommands: Set<String> { [] }
+  static var operand: String? { nil }
 }
 
 enum CommandLineTool {
   static var commands: [any Command.Type] {
     [
       ServeCommand.self, MigrateCommand.self, SeedCommand.self, GenerateCommand.self, UserCommand.self,
-      TokenCommand.self,
+      TokenCommand.self, BackupCommand.self, RestoreCommand.self,
     ]
   }
 
@@ -61,11 +64,14 @@ enum CommandLineTool {
         return 0
       }
       let arguments = try Arguments(rest, flagNames: command.flagNames, valueNames: command.optionNames)
-      let expected = command.subcommands.isEmpty ? 0 : 1
+      let expected = command.subcommands.isEmpty && command.operand == nil ? 0 : 1
+      if let operand = command.operand, arguments.positionals.isEmpty {
+        throw UsageError("say which \(operand)")
+      }
       if let stray = arguments.positionals.dropFirst(expected).first {
         throw UsageError("unexpected argument '\(stray)'")
       }
-      if expected == 1, !command.subcommands.contains(arguments.positionals.first ?? "") {
+      if !command.subcommands.isEmpty, !command.subcommands.contains(arguments.positionals.first ?? "") {
         throw UsageError(
           "say what to do: " + command.subcommands.sorted().joined(separator: " or ")
             + (arguments.positionals.first.map { " (not '\($0)')" } ?? ""))

@@ -47,6 +47,11 @@ enum ServeCommand: Command {
 
     let databasePath = DatabaseOption.path(from: arguments)
     let store = try Store.open(path: databasePath, readers: configuration.eventLoops)
+    if store.database.isReadOnly {
+      printError(
+        "warning: \(databasePath) is read-only: pages and API reads are served, every write answers 503 "
+          + "until the file can be written again")
+    }
     if try store.isEmpty() {
       let summary = try Seeder.seed(store)
       say("seeded \(databasePath): \(summary)")
