@@ -216,7 +216,8 @@ enum OpenAPIDocument {
               "403": { "$ref": "#/components/responses/Forbidden" },
               "404": { "$ref": "#/components/responses/NotFound" },
               "405": { "$ref": "#/components/responses/MethodNotAllowed" },
-              "422": { "$ref": "#/components/responses/RuleRefused" }
+              "422": { "$ref": "#/components/responses/RuleRefused" },
+              "503": { "$ref": "#/components/responses/WriteUnavailable" }
             }
           }
         },
@@ -252,7 +253,8 @@ enum OpenAPIDocument {
               "403": { "$ref": "#/components/responses/Forbidden" },
               "404": { "$ref": "#/components/responses/NotFound" },
               "405": { "$ref": "#/components/responses/MethodNotAllowed" },
-              "422": { "$ref": "#/components/responses/RuleRefused" }
+              "422": { "$ref": "#/components/responses/RuleRefused" },
+              "503": { "$ref": "#/components/responses/WriteUnavailable" }
             }
           }
         },
@@ -276,7 +278,8 @@ enum OpenAPIDocument {
               "403": { "$ref": "#/components/responses/Forbidden" },
               "404": { "$ref": "#/components/responses/NotFound" },
               "405": { "$ref": "#/components/responses/MethodNotAllowed" },
-              "422": { "$ref": "#/components/responses/RuleRefused" }
+              "422": { "$ref": "#/components/responses/RuleRefused" },
+              "503": { "$ref": "#/components/responses/WriteUnavailable" }
             }
           }
         },
@@ -298,7 +301,8 @@ enum OpenAPIDocument {
               "403": { "$ref": "#/components/responses/Forbidden" },
               "404": { "$ref": "#/components/responses/NotFound" },
               "405": { "$ref": "#/components/responses/MethodNotAllowed" },
-              "422": { "$ref": "#/components/responses/RuleRefused" }
+              "422": { "$ref": "#/components/responses/RuleRefused" },
+              "503": { "$ref": "#/components/responses/WriteUnavailable" }
             }
           }
         },
@@ -322,7 +326,8 @@ enum OpenAPIDocument {
               "403": { "$ref": "#/components/responses/Forbidden" },
               "404": { "$ref": "#/components/responses/NotFound" },
               "405": { "$ref": "#/components/responses/MethodNotAllowed" },
-              "422": { "$ref": "#/components/responses/RuleRefused" }
+              "422": { "$ref": "#/components/responses/RuleRefused" },
+              "503": { "$ref": "#/components/responses/WriteUnavailable" }
             }
           }
         },
@@ -346,7 +351,8 @@ enum OpenAPIDocument {
               "403": { "$ref": "#/components/responses/Forbidden" },
               "404": { "$ref": "#/components/responses/NotFound" },
               "405": { "$ref": "#/components/responses/MethodNotAllowed" },
-              "422": { "$ref": "#/components/responses/RuleRefused" }
+              "422": { "$ref": "#/components/responses/RuleRefused" },
+              "503": { "$ref": "#/components/responses/WriteUnavailable" }
             }
           }
         },
@@ -368,7 +374,8 @@ enum OpenAPIDocument {
               "403": { "$ref": "#/components/responses/Forbidden" },
               "404": { "$ref": "#/components/responses/NotFound" },
               "405": { "$ref": "#/components/responses/MethodNotAllowed" },
-              "422": { "$ref": "#/components/responses/RuleRefused" }
+              "422": { "$ref": "#/components/responses/RuleRefused" },
+              "503": { "$ref": "#/components/responses/WriteUnavailable" }
             }
           }
         },
@@ -392,7 +399,8 @@ enum OpenAPIDocument {
               "403": { "$ref": "#/components/responses/Forbidden" },
               "404": { "$ref": "#/components/responses/NotFound" },
               "405": { "$ref": "#/components/responses/MethodNotAllowed" },
-              "422": { "$ref": "#/components/responses/RuleRefused" }
+              "422": { "$ref": "#/components/responses/RuleRefused" },
+              "503": { "$ref": "#/components/responses/WriteUnavailable" }
             }
           }
         },
@@ -419,7 +427,8 @@ enum OpenAPIDocument {
               "403": { "$ref": "#/components/responses/Forbidden" },
               "404": { "$ref": "#/components/responses/NotFound" },
               "405": { "$ref": "#/components/responses/MethodNotAllowed" },
-              "422": { "$ref": "#/components/responses/RuleRefused" }
+              "422": { "$ref": "#/components/responses/RuleRefused" },
+              "503": { "$ref": "#/components/responses/WriteUnavailable" }
             }
           }
         },
@@ -584,6 +593,10 @@ enum OpenAPIDocument {
             "description": "A rule refuses the change; `detail` names it (\"§2: området Integration har ingen mål\"); nothing changed",
             "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } }
           },
+          "WriteUnavailable": {
+            "description": "The database takes no writes now (disk full, read-only file, I/O error); `detail` says so in Danish, `reason` names the cause; nothing changed, reads still work",
+            "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } }
+          },
           "VersionRecord": {
             "description": "The contract version as stored",
             "content": { "application/json": { "schema": { "$ref": "#/components/schemas/VersionRecord" } } }
@@ -604,6 +617,11 @@ enum OpenAPIDocument {
               "status": { "type": "integer", "minimum": 400, "maximum": 599 },
               "detail": { "type": "string", "description": "What went wrong, in Danish" },
               "rule": { "type": "string", "description": "422 only: the rule that refused (\"§2\")" },
+              "reason": {
+                "type": "string",
+                "enum": ["disk full", "read-only", "I/O error", "cannot open"],
+                "description": "503 only: why the database takes no writes"
+              },
               "problems": {
                 "type": "array",
                 "description": "422 only: every problem found, in Danish",
