@@ -89,7 +89,7 @@ EOF
 
 # The value after `name:` on libFuzzer's last status line (`#123 DONE cov: 640 ft: 2100 corp: 350/40Kb ...`).
 status_field() {
-  grep -E '^#[0-9]+' "$2" | tail -1 | sed -E "s/.* $1: ([^ ]+).*/\1/"
+  { grep -E "^#[0-9]+.* $1: " "$2" || true; } | tail -1 | sed -E "s/.* $1: ([^ ]+).*/\1/"
 }
 
 run() {
@@ -103,18 +103,21 @@ run() {
   # The Swift runtime's own backtracer fights ASan's and can hang on a crash: libFuzzer and ASan report instead.
   SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} \
     "$bin/fuzz-$target" "$corpus" "$seed_folder" -max_total_time="$seconds" -max_len="$(max_len "$target")" \
-    -rss_limit_mb="$RSS_LIMIT_MB" -timeout=10 -print_final_stats=1 -artifact_prefix="$crashes/" \
+    -rss_limit_mb="$RSS_LIMIT_MB" -timeout=30 -print_final_stats=1 -artifact_prefix="$crashes/" \
     >"$log" 2>&1 || status=$?
   local executions per_second cov ft corp crash
+  # libFuzzer's own summary; absent when the target crashed while loading the seeds.
   executions=$(sed -nE 's/^stat::number_of_executed_units: *([0-9]+).*/\1/p' "$log" | tail -1)
   per_second=$(sed -nE 's/^stat::average_exec_per_sec: *([0-9]+).*/\1/p' "$log" | tail -1)
   cov=$(status_field cov "$log")
   ft=$(status_field ft "$log")
   corp=$(status_field corp "$log")
-  crash=$(sed -nE 's/.*Test unit written to (.*)$/\1/p' "$log" | tail -1)
-  printf 'fuzz %s: %s s, %s executions, %s exec/s, cov %s, ft %s, corpus %s (inputs/bytes), crash: %s\n' \
-    "$target" "$seconds" "${executions:-?}" "${per_second:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}" \
-    "${crash:-none}"
+  # libFuzzer also saves inputs slower than 10 s as slow-unit-*: reported, not a failure (a busy machine stalls).
+  crash=$({ sed -nE 's/.*Test unit written to (.*)$/\1/p' "$log" | grep -v '/slow-unit-' || true; } | tail -1)
+  slowest=$(sed -nE 's/^stat::slowest_unit_time_sec: *([0-9]+).*/\1/p' "$log" | tail -1)
+  printf 'fuzz %s: %s s, %s executions, %s exec/s, cov %s, ft %s, corpus %s (inputs/bytes), slowest input %s s, ' \
+    "$target" "$seconds" "${executions:-?}" "${per_second:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}" "${slowest:-?}"
+  printf 'crash: %s\n' "${crash:-none}"
   if [ "$status" -ne 0 ] || [ -n "$crash" ]; then
     echo "fuzz $target: FAILED (exit $status), see $log" >&2
     grep -E 'invariant failed|ERROR: AddressSanitizer|Fatal error|deadly signal|out-of-memory|timeout' "$log" \
