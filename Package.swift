@@ -60,3 +60,24 @@ let package = Package(
   ],
   swiftLanguageModes: [.v6]
 )
+
+// Fuzzing (docs/reliability-fuzz.md): libFuzzer executables, declared only when BRUGERINFORMATION_FUZZ=1, so the
+// normal build and CI never see them. Benchmarks/fuzz.sh builds them into .build-fuzz with
+// `--sanitize fuzzer --sanitize address -Xswiftc -enable-testing` (the parser is internal to HTTP).
+if Context.environment["BRUGERINFORMATION_FUZZ"] == "1" {
+  package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/Support"))
+  let fuzzTargets: [(name: String, folder: String, dependencies: [Target.Dependency])] = [
+    ("request-parser", "RequestParser", ["HTTP"]),
+    ("forms", "Forms", ["HTTP"]),
+    ("multipart", "Multipart", ["HTTP"]),
+    ("cookies", "Cookies", ["HTTP"]),
+    ("csv-import", "CSVImport", ["Web"]),
+    ("templates", "Templates", ["Web"]),
+  ]
+  for target in fuzzTargets {
+    package.targets.append(
+      .executableTarget(
+        name: "fuzz-" + target.name, dependencies: target.dependencies + ["FuzzSupport"],
+        path: "Fuzz/" + target.folder, swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+  }
+}
