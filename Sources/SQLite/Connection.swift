@@ -71,12 +71,19 @@ public final class Connection {
     }
   }
 
-  /// Refuses an existing, non-empty file that does not start with SQLite's header, before SQLite touches it.
+  /// Refuses an existing, non-empty file that is not an SQLite database, before a connection that may write opens
+  /// it. A read-only SQLite connection reads the header, never a descriptor of this code's own: closing one would
+  /// drop every POSIX lock this process holds on the file (they belong to the process, not to the descriptor), and
+  /// another process closing its connection could then delete the WAL from under this one's. SQLite keeps such a
+  /// descriptor open until the process's last lock on the file is released.
   private static func checkHeader(path: String) throws {
-    guard let file = FileHandle(forReadingAtPath: path) else { return }
-    defer { try? file.close() }
-    let header = (try? file.read(upToCount: 16)) ?? Data()
-    guard header.isEmpty || header == Data("SQLite format 3\0".utf8) else {
+    guard FileManager.default.fileExists(atPath: path) else { return }
+    var probe: OpaquePointer?
+    defer { sqlite3_close_v2(probe) }
+    guard sqlite3_open_v2(path, &probe, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK else {
+      return
+    }
+    guard sqlite3_exec(probe, "PRAGMA schema_version", nil, nil, nil) & 0xff != SQLITE_NOTADB else {
       throw SQLiteError(code: SQLITE_NOTADB, message: "\(path) is not an SQLite database")
     }
   }
