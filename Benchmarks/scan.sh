@@ -1,0 +1,252 @@
+#!/usr/bin/env bash
+# Scans a running, seeded portal with sqlmap and wapiti3, public and signed in, and prints what they found.
+#
+#   Benchmarks/scan.sh            every run (about half an hour on 2 cores)
+#   Benchmarks/scan.sh --short    the CI variant: a few minutes
+#
+# Installs sqlmap and wapiti3 from PyPI into a venv under ~/.cache/scan-tools (once), builds the portal (scratch
+# path $SCRATCH, default .build), seeds a scratch database, adds an editor of 0169, a municipal administrator of
+# 0169 and the ministry (each signs in once and changes the one-time password, Benchmarks/scan_login.py), makes
+# API tokens for the editor and the ministry, serves the portal on 127.0.0.1:$SCAN_PORT (default 19600) and runs
+# the tools one after another. Each run's raw reports go to $SCAN_OUT/RUN (default: a new /tmp/scan-reports.*,
+# named at the start and the end). Prints a table (tool, run, requests the server logged, findings by severity,
+# 5xx answers, seconds) and `scan: N findings`: N counts critical to low findings and every 5xx answer; info
+# (wapiti's list of allowed methods, sqlmap's untested targets) is shown, not counted. Exit 1 when N > 0.
+# SCAN_RUNS="name …" runs only those runs (names in the table). docs/reliability-scan.md explains the options.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SHORT=0
+[[ ${1:-} == --short ]] && SHORT=1
+SCRATCH=${SCRATCH:-.build}
+PORT=${SCAN_PORT:-19600}
+BASE="http://127.0.0.1:$PORT"
+TOOLS=${SCAN_TOOLS:-$HOME/.cache/scan-tools}
+SQLMAP_VERSION=1.10.10
+WAPITI_VERSION=3.2.3 # the newest wapiti3 that installs on Python 3.11 (3.3 needs 3.12)
+OUT=${SCAN_OUT:-$(mktemp -d /tmp/scan-reports.XXXXXX)}
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+echo "scan: raw reports in $OUT"
+
+# --- tools -------------------------------------------------------------------------------------------------------
+VENV="$TOOLS/venv"
+if ! "$VENV/bin/sqlmap" --version 2>/dev/null | grep -q "^$SQLMAP_VERSION" ||
+  ! "$VENV/bin/pip" show wapiti3 2>/dev/null | grep -q "^Version: $WAPITI_VERSION$"; then
+  mkdir -p "$TOOLS"
+  if ! python3 -m venv "$VENV" 2>/dev/null; then
+    [[ $(id -u) == 0 ]] && { apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null; }
+    python3 -m venv "$VENV"
+  fi
+  "$VENV/bin/pip" install -q --disable-pip-version-check "sqlmap==$SQLMAP_VERSION" "wapiti3==$WAPITI_VERSION" \
+    >"$TOOLS/install.log" 2>&1 || { tail -20 "$TOOLS/install.log"; exit 1; }
+fi
+SQLMAP="$VENV/bin/sqlmap"
+WAPITI="$VENV/bin/wapiti"
+
+# --- the portal, its data and its users --------------------------------------------------------------------------
+swift build --scratch-path "$SCRATCH" --product brugerinformation 2>&1 | tail -1
+BIN="$(swift build --scratch-path "$SCRATCH" --show-bin-path)/brugerinformation"
+WORK=$(mktemp -d /tmp/scan-work.XXXXXX)
+DB="$WORK/scan.sqlite"
+"$BIN" seed --database "$DB" | tail -1
+declare -A PASSWORD EMAIL=([editor]=redaktoer@scan.example [admin]=administrator@scan.example
+  [ministry]=ministeriet@scan.example)
+add_user() { # ROLE-KEY ROLE [MUNICIPALITY]
+  PASSWORD[$1]=$("$BIN" user add --database "$DB" --email "${EMAIL[$1]}" --role "$2" ${3:+--municipality "$3"} |
+    sed -n 's/^one-time password: //p')
+  [[ -n ${PASSWORD[$1]} ]] || { echo "scan: user add ${EMAIL[$1]} printed no password"; exit 1; }
+}
+add_user editor editor 0169
+add_user admin municipal_admin 0169
+add_user ministry ministry
+EDITOR_TOKEN=$("$BIN" token create --database "$DB" --email "${EMAIL[editor]}" --name scan-editor)
+MINISTRY_TOKEN=$("$BIN" token create --database "$DB" --email "${EMAIL[ministry]}" --name scan-ministry)
+
+"$BIN" serve --port "$PORT" --database "$DB" >"$OUT/access.log" 2>"$OUT/server.err" &
+SERVER=$!
+cleanup() {
+  kill -TERM "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+for _ in $(seq 300); do
+  curl -sf -o /dev/null "$BASE/healthz" && break
+  kill -0 "$SERVER" 2>/dev/null || { cat "$OUT/server.err"; exit 1; }
+  sleep 0.1
+done
+
+# The public runs send the login form hundreds of wrong passwords, so 127.0.0.1 is throttled (429 for 15
+# minutes) by the time a role signs in: its attempts are cleared from the scratch database first.
+login() { # ROLE-KEY → the session cookie NAME=VALUE
+  python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1], timeout=10)
+c.execute("DELETE FROM login_attempt"); c.commit(); c.close()' "$DB"
+  python3 "$ROOT/Benchmarks/scan_login.py" "$BASE" "${EMAIL[$1]}" "${PASSWORD[$1]}"
+}
+
+# Only three municipalities' public pages are crawled: every municipality's pages are the same handlers and
+# templates with other rows, and 98 of them make a wapiti crawl of hours.
+KEEP="0101|0147|0169"
+mapfile -t OTHERS < <(python3 -c 'import sqlite3, sys
+for (code,) in sqlite3.connect(sys.argv[1]).execute("SELECT code FROM municipality ORDER BY code"):
+    print(code)' "$DB" | grep -Ev "^($KEEP)$")
+PUBLIC_EXCLUDES=()
+for code in "${OTHERS[@]}"; do PUBLIC_EXCLUDES+=(-x "$BASE/kommune/$code*" -x "$BASE/api/v1/municipalities/$code*"); done
+# Signed in, the public site is not crawled again, nor the answers that end the session or change other accounts.
+SIGNED_IN_EXCLUDES=(-x "$BASE/kommune/*" -x "$BASE/omraade*" -x "$BASE/soeg*" -x "$BASE/api/*" -x "$BASE/data/*"
+  -x "$BASE/static/*" -x "$BASE/feed.atom" -x "$BASE/sitemap.xml" -x "$BASE/om" -x "$BASE/tilgaengelighed"
+  -x "$BASE/admin/logout" -x "$BASE/admin/login*" -x "*/deaktiver" -x "*/genaktiver" -x "*/ny-adgangskode"
+  -x "*/tokens/tilbagekald")
+SQLMAP_SIGNED_IN_EXCLUDE='://[^/]+/(kommune|omraade|soeg|api|data|static|feed)|logout|login|deaktiver|genaktiver|ny-adgangskode|tilbagekald'
+
+if ((SHORT)); then
+  MODULES="xss,sql,exec,file,crlf,redirect,csrf,http_headers,cookieflags,csp,methods"
+  WAPITI_LIMITS=(-d 2 --max-links-per-page 20 --max-scan-time 60 --max-attack-time 10)
+else
+  MODULES="xss,permanentxss,sql,timesql,exec,file,crlf,redirect,ssrf,xxe,csrf,http_headers,cookieflags,csp,methods"
+  MODULES+=",htaccess,shellshock,upload"
+  WAPITI_LIMITS=(-d 4 --max-links-per-page 60 --max-scan-time 900 --max-attack-time 120)
+fi
+# --endpoint: ssrf and xxe plant this address and then ask it what called it; a local one that nobody serves keeps
+# every request on this machine (the portal makes no outgoing requests at all, so there is nothing to call it).
+WAPITI_COMMON=(-m "$MODULES" "${WAPITI_LIMITS[@]}" --scope domain --tasks 4 --flush-session --no-bugreport
+  --endpoint "http://127.0.0.1:$((PORT + 99))/" -f json -v 1)
+# --dbms SQLite: the back end is known, and the other databases' payloads cannot run on it (they multiply the
+# requests by five). --level 3: also the User-Agent and Referer headers and the cookies; --risk 3: also the
+# OR-based tests (they may change rows in UPDATE statements: the database is a scratch copy).
+SQLMAP_COMMON=(--batch --dbms SQLite --level 3 --risk 3 --disable-coloring --flush-session)
+# Signed in, every form request costs two (a fresh one-time token first) and the admin forms have many fields:
+# level 1 and risk 1 (sqlmap's defaults: boolean, error, UNION and time-based tests of each form field and query
+# parameter, no header or cookie tests) keep a role's run to minutes.
+SQLMAP_SIGNED_IN=(--level 1 --risk 1)
+((SHORT)) && SQLMAP_COMMON=(--batch --dbms SQLite --level 1 --risk 1 --disable-coloring
+  --flush-session --smart)
+
+ROWS=()
+TOTAL=0
+selected() { [[ -z ${SCAN_RUNS:-} ]] || [[ " $SCAN_RUNS " == *" $1 "* ]]; }
+finish_run() { # TOOL RUN START-LINE START-SECONDS
+  local tool=$1 run=$2 from=$3 started=$4 requests fives counts
+  sleep 0.5 # the access log is flushed every 200 ms
+  requests=$(($(wc -l <"$OUT/access.log") - from))
+  fives=$(tail -n +"$((from + 1))" "$OUT/access.log" | awk '$4 ~ /^5[0-9][0-9]$/' | tee "$OUT/$run/5xx.txt" | wc -l)
+  counts=$(python3 "$ROOT/Benchmarks/scan_findings.py" "$tool" "$OUT/$run")
+  if ! kill -0 "$SERVER" 2>/dev/null; then
+    echo "scan: the server died during $run" | tee -a "$OUT/$run/findings.txt"
+    fives=$((fives + 1))
+  fi
+  read -r c h m l i <<<"$counts"
+  TOTAL=$((TOTAL + c + h + m + l + fives))
+  ROWS+=("$(printf '%-7s %-16s %9s %4s %4s %4s %4s %5s %4s %6s' "$tool" "$run" "$requests" "$c" "$h" "$m" "$l" \
+    "$i" "$fives" "$(($(date +%s) - started))")")
+  printf 'scan: %s %s done: %s requests, findings c/h/m/l/info %s %s %s %s %s, %s 5xx\n' "$tool" "$run" \
+    "$requests" "$c" "$h" "$m" "$l" "$i" "$fives"
+}
+wapiti_run() { # RUN URL [wapiti options…]
+  local run=$1 url=$2 from started
+  shift 2
+  selected "$run" || return 0
+  mkdir -p "$OUT/$run"
+  from=$(wc -l <"$OUT/access.log")
+  started=$(date +%s)
+  echo "scan: wapiti $run …"
+  "$WAPITI" -u "$url" "${WAPITI_COMMON[@]}" --store-session "$OUT/$run/session" --store-config "$OUT/$run/config" \
+    -o "$OUT/$run/report.json" "$@" >"$OUT/$run/wapiti.log" 2>&1 || echo "scan: wapiti $run exited $?"
+  finish_run wapiti "$run" "$from" "$started"
+}
+sqlmap_run() { # RUN then, per target, `--` and sqlmap options
+  local run=$1 from started n=0 args=()
+  shift
+  selected "$run" || return 0
+  mkdir -p "$OUT/$run"
+  from=$(wc -l <"$OUT/access.log")
+  started=$(date +%s)
+  echo "scan: sqlmap $run …"
+  while (($#)); do
+    args=()
+    [[ $1 == -- ]] && shift
+    while (($#)) && [[ $1 != -- ]]; do args+=("$1") && shift; done
+    n=$((n + 1))
+    "$SQLMAP" "${SQLMAP_COMMON[@]}" --output-dir "$OUT/$run/output" "${args[@]}" \
+      >"$OUT/$run/$(printf %02d $n).log" 2>&1 || echo "scan: sqlmap $run target $n exited $?"
+  done
+  finish_run sqlmap "$run" "$from" "$started"
+}
+
+# --- public --------------------------------------------------------------------------------------------------------
+PUBLIC_STARTS=(-s "$BASE/soeg?q=%C3%A6ldre" -s "$BASE/kommune/0169/sammenlign?fra=1&til=3" -s "$BASE/feed.atom"
+  -s "$BASE/kommune/0169/feed.atom" -s "$BASE/sitemap.xml" -s "$BASE/robots.txt" -s "$BASE/data/maal.csv"
+  -s "$BASE/api/v1/municipalities" -s "$BASE/api/v1/search?q=skole" -s "$BASE/api/v1/service-areas"
+  -s "$BASE/admin/login")
+wapiti_run wapiti-public "$BASE/" "${PUBLIC_STARTS[@]}" --swagger "$BASE/api/v1/openapi.json" \
+  "${PUBLIC_EXCLUDES[@]}" -x "$BASE/admin/logout" -x "$BASE/metrics"
+if ((SHORT)); then
+  sqlmap_run sqlmap-public -u "$BASE/soeg?q=skole" -- -u "$BASE/api/v1/search?q=skole" \
+    -- -u "$BASE/kommune/0169/sammenlign?fra=1&til=3"
+else
+  # Every query parameter of the public site and API, the path segments the handlers read (marked *), and a
+  # crawl for forms (the login form: its CSRF field is paired with a cookie sqlmap keeps).
+  sqlmap_run sqlmap-public -u "$BASE/soeg?q=skole" -- -u "$BASE/api/v1/search?q=skole" \
+    -- -u "$BASE/kommune/0169/sammenlign?fra=1&til=3" -- -u "$BASE/kommune/0169*/maal/3*" \
+    -- -u "$BASE/kommune/0169/version/1*" -- -u "$BASE/kommune/0169/opfoelgning/2013*" -- -u "$BASE/omraade/4*" \
+    -- -u "$BASE/api/v1/municipalities/0169*/contract/versions/1*" \
+    -- -u "$BASE/api/v1/municipalities/0169/follow-ups/2012*" \
+    -- -u "$BASE/admin/login" --forms --csrf-token csrf
+fi
+
+# --- signed in: the editor and the administrator of 0169, the ministry --------------------------------------------
+for role in editor admin ministry; do
+  selected "wapiti-$role" || selected "sqlmap-$role" || continue
+  COOKIE=$(login "$role")
+  start="$BASE/admin"
+  extra=()
+  if [[ $role == ministry ]]; then
+    extra=(-s "$BASE/ministeriet" -s "$BASE/ministeriet/frister?vis=alle" -s "$BASE/ministeriet/udvikling"
+      -s "$BASE/ministeriet/regelkalender" -s "$BASE/ministeriet/kommune/0169")
+  else
+    extra=(-s "$BASE/admin/kommune/0169" -s "$BASE/admin/kommune/0169/kontrakt" -s "$BASE/admin/kommune/0169/opfoelgning")
+  fi
+  wapiti_run "wapiti-$role" "$start" -C "$COOKIE" "${extra[@]}" "${SIGNED_IN_EXCLUDES[@]}"
+  # The forms carry the session's CSRF token (constant for the session) and a one-time token; sqlmap fetches the
+  # form again before every request for a fresh one (--csrf-token once), else every request after the first would
+  # be answered as a form sent twice, the same whatever the payload.
+  if ((SHORT)); then
+    [[ $role == editor ]] && sqlmap_run "sqlmap-$role" -u "$BASE/admin/kommune/0169/opfoelgning" --forms \
+      --cookie "$COOKIE" --csrf-token once
+  elif [[ $role == ministry ]]; then
+    sqlmap_run "sqlmap-$role" \
+      -u "$BASE/ministeriet?dato=2010-07-01&region=DK-84&fejler=first_contract&sorter=navn&retning=op" --cookie "$COOKIE" \
+      -- -u "$BASE/ministeriet/tabel.csv?dato=2010-07-01&region=DK-84" --cookie "$COOKIE" \
+      -- -u "$BASE/ministeriet/frister?vis=alle&region=DK-84" --cookie "$COOKIE" \
+      -- -u "$BASE/ministeriet/kommune/0169*" --cookie "$COOKIE" \
+      -- -u "$BASE/ministeriet/regelkalender" --forms --cookie "$COOKIE" --csrf-token once "${SQLMAP_SIGNED_IN[@]}" \
+      -- -u "$BASE/admin/log" --crawl 2 --forms --cookie "$COOKIE" --crawl-exclude "$SQLMAP_SIGNED_IN_EXCLUDE" \
+      "${SQLMAP_SIGNED_IN[@]}"
+  else
+    sqlmap_run "sqlmap-$role" -u "$BASE/admin/kommune/0169" --crawl 2 --forms --cookie "$COOKIE" \
+      --crawl-exclude "$SQLMAP_SIGNED_IN_EXCLUDE" --csrf-token once "${SQLMAP_SIGNED_IN[@]}"
+  fi
+done
+
+# --- the token API -------------------------------------------------------------------------------------------------
+if ! ((SHORT)) && { selected wapiti-api || selected sqlmap-api; }; then
+  wapiti_run wapiti-api "$BASE/api/v1/" --swagger "$BASE/api/v1/openapi.json" \
+    -H "Authorization: Bearer $EDITOR_TOKEN" "${PUBLIC_EXCLUDES[@]}"
+  mapfile -t REQUESTS < <(python3 "$ROOT/Benchmarks/scan_api_requests.py" "$BASE" "$EDITOR_TOKEN" \
+    "$MINISTRY_TOKEN" "$WORK/requests")
+  targets=()
+  for request in "${REQUESTS[@]}"; do targets+=(-- -r "$request"); done
+  sqlmap_run sqlmap-api "${targets[@]:1}"
+fi
+
+# --- summary -------------------------------------------------------------------------------------------------------
+echo
+printf '%-7s %-16s %9s %4s %4s %4s %4s %5s %4s %6s\n' tool run requests crit high med low info 5xx secs
+printf '%s\n' "${ROWS[@]}"
+for findings in "$OUT"/*/findings.txt; do
+  grep -v $'^info\t' "$findings" | sed "s|^|$(basename "$(dirname "$findings")"): |" || true
+done
+[[ -s $OUT/server.err ]] && { echo "server stderr:"; tail -5 "$OUT/server.err"; }
+echo "scan: raw reports in $OUT"
+echo "scan: $TOTAL findings"
+((TOTAL == 0))
