@@ -7,7 +7,8 @@ Sets up what the writes need first, through the API itself: a draft of 0169's co
 a one-area, one-goal body), whose version number the recommendation and adoption requests use, and a goal id of
 the version in force for the follow-up statuses. Each file is a complete request with the editor's (or, for the
 compliance read, the ministry's) `Authorization: Bearer` header and a small JSON body, so that sqlmap tests every
-JSON value; `*` marks the path segments it also tests. Prints the file names. Standard library only.
+JSON value; `*` marks the path segments it also tests. Prints the file names; OUTDIR/version holds the
+draft's version number. Standard library only.
 """
 from __future__ import annotations
 
@@ -60,6 +61,8 @@ def main() -> int:
     if status not in (200, 201) or not isinstance(version, dict):
         sys.exit(f"scan_api_requests.py: PUT …/contract/draft answered {status}")
     number = version["version"]
+    with open(os.path.join(out, "version"), "w", encoding="utf8") as handle:
+        handle.write(f"{number}\n")
     status, contract = call(base, "GET", f"/api/v1/municipalities/{CODE}/contract", editor)
     goal_id = contract["areas"][0]["goals"][0]["id"] if status == 200 else 1
     api = f"/api/v1/municipalities/{CODE}*"
