@@ -40,11 +40,15 @@ let package = Package(
       path: "Benchmarks/MinistryBenchmark"),
 
     .target(name: "HTTPTestSupport", dependencies: ["HTTP"], path: "Tests/HTTPTestSupport"),
+    // Real write faults for tests (chattr +i, chmod a-w, a small tmpfs filled up).
+    .target(name: "FaultTestSupport", path: "Tests/FaultTestSupport"),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP", "HTTPTestSupport"]),
     .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
     .testTarget(name: "DomainTests", dependencies: ["Domain"]),
-    .testTarget(name: "StoreTests", dependencies: ["Store", "SQLite", "Domain"]),
-    .testTarget(name: "CommandLineTests", dependencies: ["brugerinformation", "HTTPTestSupport", "Store", "Web", "Domain"]),
+    .testTarget(name: "StoreTests", dependencies: ["Store", "SQLite", "Domain", "FaultTestSupport"]),
+    .testTarget(
+      name: "CommandLineTests",
+      dependencies: ["brugerinformation", "HTTPTestSupport", "FaultTestSupport", "Store", "Web", "Domain"]),
     .testTarget(name: "WebTests", dependencies: ["Web", "Domain"]),
     .testTarget(
       name: "AdminTests",

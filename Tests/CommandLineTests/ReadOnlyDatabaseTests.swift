@@ -1,4 +1,5 @@
 import Domain
+import FaultTestSupport
 import Foundation
 import HTTPTestSupport
 import Store

@@ -1,4 +1,5 @@
 import Domain
+import FaultTestSupport
 import Foundation
 import SQLite
 import Store

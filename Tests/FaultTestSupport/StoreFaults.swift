@@ -2,14 +2,13 @@ import Foundation
 import Glibc
 import XCTest
 
-/// (The same helper as StoreTests/StoreFaults.swift: test targets cannot share it without a new dependency.)
 /// Real write faults for tests: a write-protected file (`chattr +i`, which stops even root and files already open;
 /// `chmod a-w` for a file opened afterwards when not root) and a full file system (a small `tmpfs`). What needs root
 /// and the tools is skipped with the reason without them.
-enum StoreFaults {
+public enum StoreFaults {
   /// Runs a program, returning its exit status and what it wrote (stdout and stderr).
   @discardableResult
-  static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+  public static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: program)
     process.arguments = arguments
@@ -24,7 +23,7 @@ enum StoreFaults {
 
   /// Sets or clears the immutable attribute (`chattr +i` / `-i`) on `paths`; throws XCTSkip when that is not
   /// permitted here (not root, no chattr, a file system without attributes).
-  static func setImmutable(_ on: Bool, _ paths: [String]) throws {
+  public static func setImmutable(_ on: Bool, _ paths: [String]) throws {
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chattr") else {
       throw XCTSkip("chattr is not installed")
     }
@@ -37,7 +36,7 @@ enum StoreFaults {
 
   /// Makes `paths` unwritable for a process that opens them afterwards: `chattr +i` as root (permissions do not
   /// stop root), `chmod a-w` otherwise; `on: false` undoes it.
-  static func writeProtect(_ on: Bool, _ paths: [String]) throws {
+  public static func writeProtect(_ on: Bool, _ paths: [String]) throws {
     guard getuid() != 0 else { return try setImmutable(on, paths) }
     for path in paths {
       try FileManager.default.setAttributes([.posixPermissions: on ? 0o444 : 0o644], ofItemAtPath: path)
@@ -45,7 +44,7 @@ enum StoreFaults {
   }
 
   /// Mounts a tmpfs of `size` (e.g. "4m") on `folder`; XCTSkip when mounting is not permitted.
-  static func mountTmpfs(_ folder: String, size: String) throws {
+  public static func mountTmpfs(_ folder: String, size: String) throws {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let result = try run("/bin/mount", ["-t", "tmpfs", "-o", "size=\(size)", "tmpfs", folder])
     guard result.status == 0 else {
@@ -54,13 +53,13 @@ enum StoreFaults {
   }
 
   /// Unmounts lazily (files may still be open by connections the test has not released yet).
-  static func unmount(_ folder: String) {
+  public static func unmount(_ folder: String) {
     _ = try? run("/bin/umount", ["-l", folder])
   }
 
   /// Fills the file system holding `folder` with a file of its own until the disk reports it full; returns the
   /// file (remove it to end the fault).
-  static func fillDisk(in folder: String) throws -> String {
+  public static func fillDisk(in folder: String) throws -> String {
     let path = folder + "/filler"
     _ = FileManager.default.createFile(atPath: path, contents: nil)
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
