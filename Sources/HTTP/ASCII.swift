@@ -4,6 +4,11 @@ extension StringProtocol {
     let lhs = utf8
     let rhs = other.utf8
     guard lhs.count == rhs.count else { return false }
+    // Native strings (all of the server's): compare their bytes in place.
+    let contiguous = lhs.withContiguousStorageIfAvailable { left in
+      rhs.withContiguousStorageIfAvailable { right in asciiCaseInsensitiveEqual(left, right) }
+    }
+    if let contiguous, let equal = contiguous { return equal }
     var rightIndex = rhs.startIndex
     for left in lhs {
       let right = rhs[rightIndex]
@@ -27,6 +32,16 @@ extension StringProtocol {
     }
     return text[start..<end]
   }
+}
+
+/// Two byte strings of the same length, equal but for the case of ASCII letters.
+func asciiCaseInsensitiveEqual(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>)
+  -> Bool
+{
+  for index in 0..<left.count where left[index] != right[index] {
+    if asciiLowercased(left[index]) != asciiLowercased(right[index]) { return false }
+  }
+  return true
 }
 
 @inline(__always)

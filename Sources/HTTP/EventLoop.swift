@@ -102,9 +102,11 @@ final class EventLoop {
     }
     tick()
     checkControl()
-    var events = [cepoll_event](repeating: cepoll_event(), count: 256)
+    let turn = Int32(configuration.eventsPerTurn > 0 ? min(configuration.eventsPerTurn, 256) : 256)
+    let yields = configuration.eventsPerTurn > 0
+    var events = [cepoll_event](repeating: cepoll_event(), count: Int(turn))
     while !(draining && connectionCount == 0) {
-      let count = events.withUnsafeMutableBufferPointer { cepoll_wait(epfd, $0.baseAddress, 256, 100) }
+      let count = events.withUnsafeMutableBufferPointer { cepoll_wait(epfd, $0.baseAddress, turn, 100) }
       if count < 0 {
         StandardStreams.error("event loop \(index): epoll_wait failed (errno \(errno)); stopping")
         break
@@ -115,6 +117,7 @@ final class EventLoop {
       }
       if now - lastSweep >= 100 { sweep() }
       log.flushIfDue(now: now)
+      if yields && count == turn { sched_yield() }
     }
     log.flush()
     for case let connection? in connections { closeConnection(connection) }

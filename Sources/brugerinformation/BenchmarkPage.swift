@@ -6,64 +6,81 @@ import Web
 enum BenchmarkPage {
   static let plaintext: [UInt8] = Array("Hello, World!".utf8)
 
+  /// One row, its strings as ranges of `text`: no reference counting while a page renders.
   struct Row {
     let id: Int
-    let name: [UInt8]
-    let owner: [UInt8]
-    let note: [UInt8]
+    let name: Range<Int>
+    let owner: Range<Int>
+    let note: Range<Int>
     let amountCents: Int
   }
 
-  static let rows: [Row] = (1...50).map { number in
-    Row(
-      id: number,
-      name: Array("Widget #\(number) <Alpha & Beta>".utf8),
-      owner: Array("O'Brien & \"Sons\" Ltd. (branch \(number % 7))".utf8),
-      note: Array(
-        ("Row \(number): values like <script>alert('x')</script> & \"quoted\" text must be escaped; "
-          + "the quick brown fox jumps over the lazy dog \(number) times. "
-          + "Lorem ipsum dolor sit amet, consectetur adipiscing elit.").utf8),
-      amountCents: number * 1234 + 99
-    )
+  /// Every string of the page (the rows' and the fixed markup), one after another.
+  private static let text: [UInt8] = Array(strings.joined())
+  private static let rows: [Row] = (1...50).map { number in
+    let base = 3 * (number - 1)
+    return Row(
+      id: number, name: range(fixed.count + base), owner: range(fixed.count + base + 1),
+      note: range(fixed.count + base + 2), amountCents: number * 1234 + 99)
   }
 
+  private static let fixed = [head, tail, rowStart, cellBreak, numberCell, rowEnd].map { Array($0.utf8) }
+  private static let strings: [[UInt8]] =
+    fixed
+    + (1...50).flatMap { number in
+      [
+        "Widget #\(number) <Alpha & Beta>",
+        "O'Brien & \"Sons\" Ltd. (branch \(number % 7))",
+        "Row \(number): values like <script>alert('x')</script> & \"quoted\" text must be escaped; "
+          + "the quick brown fox jumps over the lazy dog \(number) times. "
+          + "Lorem ipsum dolor sit amet, consectetur adipiscing elit.",
+      ].map { Array($0.utf8) }
+    }
+  private static let offsets: [Int] = strings.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+  private static func range(_ index: Int) -> Range<Int> { offsets[index]..<offsets[index + 1] }
+
   /// An upper bound of the page's size: every text byte could become a six-byte entity.
-  private static let capacity =
-    head.count + tail.count
-    + rows.reduce(0) { $0 + 200 + 6 * ($1.name.count + $1.owner.count + $1.note.count) }
+  private static let capacity = 6 * text.count + 50 * 64
 
   static func render() -> [UInt8] {
-    [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+    let (head, tail, rowStart, cellBreak, numberCell, rowEnd) = (
+      range(0), range(1), range(2), range(3), range(4), range(5)
+    )
+    return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
       var out = ByteWriter(buffer.baseAddress!)
-      out.write(head)
-      for row in rows {
-        out.write(rowStart)
-        out.writeDecimal(row.id)
-        out.write(cellBreak)
-        out.writeEscaped(row.name)
-        out.write(cellBreak)
-        out.writeEscaped(row.owner)
-        out.write(cellBreak)
-        out.writeEscaped(row.note)
-        out.write(numberCell)
-        out.writeDecimal(row.amountCents / 100)
-        out.write(UInt8(ascii: "."))
-        let cents = row.amountCents % 100
-        if cents < 10 { out.write(UInt8(ascii: "0")) }
-        out.writeDecimal(cents)
-        out.write(rowEnd)
+      text.withUnsafeBufferPointer { text in
+        rows.withUnsafeBufferPointer { rows in
+          out.write(text, head)
+          for row in rows {
+            out.write(text, rowStart)
+            out.writeDecimal(row.id)
+            out.write(text, cellBreak)
+            out.writeEscaped(text, row.name)
+            out.write(text, cellBreak)
+            out.writeEscaped(text, row.owner)
+            out.write(text, cellBreak)
+            out.writeEscaped(text, row.note)
+            out.write(text, numberCell)
+            out.writeDecimal(row.amountCents / 100)
+            out.write(UInt8(ascii: "."))
+            let cents = row.amountCents % 100
+            if cents < 10 { out.write(UInt8(ascii: "0")) }
+            out.writeDecimal(cents)
+            out.write(text, rowEnd)
+          }
+          out.write(text, tail)
+        }
       }
-      out.write(tail)
       count = out.count
     }
   }
 
-  private static let rowStart = Array("<tr><td class=\"num\">".utf8)
-  private static let cellBreak = Array("</td><td>".utf8)
-  private static let numberCell = Array("</td><td class=\"num\">".utf8)
-  private static let rowEnd = Array("</td></tr>\n".utf8)
+  private static let rowStart = "<tr><td class=\"num\">"
+  private static let cellBreak = "</td><td>"
+  private static let numberCell = "</td><td class=\"num\">"
+  private static let rowEnd = "</td></tr>\n"
 
-  private static let head = Array(
+  private static let head =
     """
     <!DOCTYPE html>
     <html lang="en">
@@ -89,9 +106,9 @@ enum BenchmarkPage {
     <th scope="col">Note</th><th scope="col">Amount</th></tr></thead>
     <tbody>
 
-    """.utf8)
+    """
 
-  private static let tail = Array(
+  private static let tail =
     """
     </tbody>
     </table>
@@ -100,7 +117,7 @@ enum BenchmarkPage {
     </body>
     </html>
 
-    """.utf8)
+    """
 }
 
 /// Writes bytes into memory the caller sized (no capacity checks: the caller guarantees the room).
@@ -115,27 +132,35 @@ struct ByteWriter {
     count += 1
   }
 
-  mutating func write(_ bytes: [UInt8]) {
-    bytes.withUnsafeBufferPointer { write($0) }
-  }
-
-  mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
-    guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
-    if bytes.count < 16 {  // a call to memcpy costs more than a short loop
-      for offset in 0..<bytes.count { base[count + offset] = source[offset] }
+  /// Copies `text[range]`.
+  mutating func write(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+    let source = text.baseAddress! + range.lowerBound
+    if range.count < 16 {  // a call to memcpy costs more than a short loop
+      for offset in 0..<range.count { base[count + offset] = source[offset] }
     } else {
-      (base + count).update(from: source, count: bytes.count)
+      (base + count).update(from: source, count: range.count)
     }
-    count += bytes.count
+    count += range.count
   }
 
+  /// A non-negative number in decimal.
   mutating func writeDecimal(_ value: Int) {
-    if value >= 10 { writeDecimal(value / 10) }
-    write(UInt8(ascii: "0") + UInt8(value % 10))
+    var digits = 1
+    var rest = value / 10
+    while rest > 0 {
+      digits += 1
+      rest /= 10
+    }
+    var remaining = value
+    for position in stride(from: count + digits - 1, through: count, by: -1) {
+      base[position] = UInt8(ascii: "0") + UInt8(remaining % 10)
+      remaining /= 10
+    }
+    count += digits
   }
 
-  /// HTML-escapes `text` with the portal's escaper (`HTMLEscaping`, in the Web module).
-  mutating func writeEscaped(_ text: [UInt8]) {
-    text.withUnsafeBufferPointer { count += HTMLEscaping.escape($0, into: base + count) }
+  /// HTML-escapes `text[range]` with the portal's escaper (`HTMLEscaping`, in the Web module).
+  mutating func writeEscaped(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+    count += HTMLEscaping.escape(UnsafeBufferPointer(rebasing: text[range]), into: base + count)
   }
 }

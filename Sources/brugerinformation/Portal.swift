@@ -56,6 +56,11 @@ struct Portal {
         Response(
           headers: ["Content-Type": "text/plain; charset=utf-8"], body: .bytes(BenchmarkPage.plaintext))
       }
+      // The same page rendered once: what the server costs without the rendering (Benchmarks/http.sh).
+      let renderedOnce = BenchmarkPage.render()
+      router.get("/_bench/static") { _ in
+        Response(headers: ["Content-Type": "text/html; charset=utf-8"], body: .bytes(renderedOnce))
+      }
       router.get("/_bench/page") { _ in
         Response(headers: ["Content-Type": "text/html; charset=utf-8"], body: .bytes(BenchmarkPage.render()))
       }

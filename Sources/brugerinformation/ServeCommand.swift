@@ -7,7 +7,7 @@ enum ServeCommand: Command {
   static let summary = "start the portal (creates, migrates and seeds the database on first run)"
   static let flagNames: Set<String> = ["benchmark-routes", "no-access-log", "https"]
   static let optionNames: Set<String> = [
-    "host", "port", "database", "public", "templates", "event-loops", "public-url",
+    "host", "port", "database", "public", "templates", "event-loops", "events-per-turn", "public-url",
   ]
   static let help = """
     Usage: brugerinformation serve [options]
@@ -24,13 +24,16 @@ enum ServeCommand: Command {
       --public DIR        static files served under /static (default Public)
       --templates DIR     the HTML templates (default Templates)
       --event-loops N     event-loop threads (default: one per core)
+      --events-per-turn N ready connections a loop serves before it yields the processor (default 32;
+                          0 never yields)
       --no-access-log     no access-log line per request on stdout
       --public-url URL    the portal's public address (https://brugerinformation.dk) for absolute links in
                           feeds and the sitemap (default: from the request's Host)
       --https             the portal is reached over https (behind a TLS proxy): the admin session
                           cookie is then Secure and __Host- prefixed, and every response carries
                           Strict-Transport-Security (HSTS)
-      --benchmark-routes  also serve /_bench/plaintext and /_bench/page (used by Benchmarks/http.sh)
+      --benchmark-routes  also serve /_bench/plaintext, /_bench/page and /_bench/static (the page rendered
+                          once), used by Benchmarks/http.sh
       --help              this text
 
     """
@@ -43,6 +46,7 @@ enum ServeCommand: Command {
     let environmentPort = ProcessInfo.processInfo.environment["PORT"].flatMap { Int($0) }
     configuration.port = try arguments.int("port", in: 0...65535) ?? environmentPort ?? 8080
     if let loops = try arguments.int("event-loops", in: 1...256) { configuration.eventLoops = loops }
+    if let turn = try arguments.int("events-per-turn", in: 0...256) { configuration.eventsPerTurn = turn }
     configuration.accessLog = !arguments.has("no-access-log")
 
     let databasePath = DatabaseOption.path(from: arguments)

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import HTTP
@@ -14,6 +15,22 @@ final class HTTPHeadersTests: XCTestCase {
     XCTAssertFalse(headers.contains("Content-Length"))
     XCTAssertNil(headers["Content-Typ"])
     XCTAssertEqual(headers.count, 3)
+  }
+
+  /// Native strings take the in-place byte comparison, substrings and bridged text the index walk: same answers.
+  func testCaseInsensitiveEqualityIsOnlyAboutASCIILetters() {
+    let pairs: [(String, String, Bool)] = [
+      ("Content-Length", "content-length", true), ("CONTENT-LENGTH", "Content-Length", true),
+      ("Content-Length", "Content-Lengt", false), ("Content-Length", "Content_Length", false),
+      ("", "", true), ("a", "A", true), ("@", "`", false), ("[", "{", false), ("Æble", "æble", false),
+      ("Æble", "Æble", true), ("x-\u{1F1E9}\u{1F1F0}", "X-\u{1F1E9}\u{1F1F0}", true),
+    ]
+    for (left, right, expected) in pairs {
+      XCTAssertEqual(left.equalsIgnoringASCIICase(right), expected, "\(left) vs \(right)")
+      XCTAssertEqual(left.dropFirst(0).equalsIgnoringASCIICase(right[...]), expected, "substrings: \(left)")
+      let nonContiguous = NSString(string: left) as String
+      XCTAssertEqual(nonContiguous.equalsIgnoringASCIICase(right), expected, "bridged: \(left)")
+    }
   }
 
   func testReplaceOrAddReplacesFirstAndDropsOthers() {

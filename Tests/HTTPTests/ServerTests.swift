@@ -58,6 +58,26 @@ final class ServerTests: XCTestCase {
     XCTAssertEqual(loops, [0, 1], "both loops take connections")
   }
 
+  /// A loop that serves one ready connection per turn and yields after each (`eventsPerTurn = 1`), and one that
+  /// never yields (`0`), still answer every client, new connections included, in each connection's order.
+  func testEveryClientIsServedWhateverTheTurnSize() throws {
+    for turn in [1, 0, 3] {
+      server = try startTestServer { $0.eventsPerTurn = turn }
+      var clients: [TestClient] = []
+      for _ in 0..<200 { clients.append(try TestClient(port: server.boundPort)) }
+      for (index, client) in clients.enumerated() {
+        try client.send(
+          "GET /echo?\(index)-a HTTP/1.1\r\nHost: t\r\n\r\nGET /echo?\(index)-b HTTP/1.1\r\nHost: t\r\n\r\n")
+      }
+      for (index, client) in clients.enumerated() {
+        XCTAssertEqual(try client.readResponse().headers["X-Target"], "/echo?\(index)-a", "turn \(turn)")
+        XCTAssertEqual(try client.readResponse().headers["X-Target"], "/echo?\(index)-b", "turn \(turn)")
+      }
+      server.shutdown()
+      server.wait()
+    }
+  }
+
   func testRemoteAddressAndIPv6() throws {
     server = try startTestServer(host: "::")
     let v4 = try TestClient(host: "127.0.0.1", port: server.boundPort)
