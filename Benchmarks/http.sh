@@ -2,12 +2,14 @@
 # HTTP benchmark: our server against the peers in ../shared/peers, in one run, printed as ratios.
 #
 #   Benchmarks/http.sh            (env: DUR=10s CONNS=64,256 IDLE=10000 PORT=8090 PEERS="hb vapor flyingfox nginx"
-#                                  ROUTES="plaintext page"; IDLE=0 skips the idle-connection step)
+#                                  ROUTES="plaintext page static"; IDLE=0 skips the idle-connection step)
 #
 # 1. builds brugerinformation in release mode and starts `serve --benchmark-routes` on a scratch database;
 # 2. starts the peers (building any that are missing: Hummingbird ~4 min, Vapor ~10-15 min on 2 cores);
 # 3. wrk (../shared/tools/bench.sh) on GET /plaintext (13 bytes) and GET /page (20,721 bytes rendered from 50 rows)
 #    at each connection count, for every server; prints req/s, p50, p99, errors, peak RSS, and our ratio to each peer;
+#    then GET /_bench/static (the same page rendered once at start) against nginx's static copy: the server's own
+#    cost without the rendering;
 # 4. holds IDLE idle keep-alive connections to our server and measures one more client meanwhile (wrk -c1), printing
 #    its p50/p99 and the server's RSS while holding them;
 # 5. stops everything (our server by SIGTERM, which must exit 0).
@@ -63,8 +65,8 @@ run_route() {  # $1 = our path, $2 = peer path, $3 = nginx path
   bash "$SHARED/tools/bench.sh" -d "$DUR" -c "$CONNS" "${pid_opts[@]}" "${targets[@]}"
 }
 
-ROUTES=${ROUTES:-plaintext page}
-touch "$WORK/plaintext.txt" "$WORK/page.txt"
+ROUTES=${ROUTES:-plaintext page static}
+touch "$WORK/plaintext.txt" "$WORK/page.txt" "$WORK/static.txt"
 if [[ " $ROUTES " == *" plaintext "* ]]; then
   echo
   echo "## GET /plaintext"
@@ -74,6 +76,11 @@ if [[ " $ROUTES " == *" page "* ]]; then
   echo
   echo "## GET /page (20,721 bytes; nginx serves a static copy)"
   run_route /_bench/page /page /page | tee "$WORK/page.txt"
+fi
+if [[ " $ROUTES " == *" static "* && " $PEERS " == *" nginx "* ]]; then
+  echo
+  echo "## The page without rendering: ours GET /_bench/static (rendered once at start), nginx the same file"
+  PEERS=nginx run_route /_bench/static /page /page | tee "$WORK/static.txt"
 fi
 
 ratios() {  # our req/s divided by each peer's, per connection count
@@ -89,6 +96,7 @@ echo
 echo "## Ratios (ours / peer, requests per second; > 1 means ours is faster)"
 echo "plaintext:"; ratios "$WORK/plaintext.txt"
 echo "page:"; ratios "$WORK/page.txt"
+echo "page rendered once (ours) against nginx's file:"; ratios "$WORK/static.txt"
 
 "$SHARED/peers/run_peers.sh" stop > /dev/null 2>&1
 

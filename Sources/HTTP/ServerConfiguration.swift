@@ -6,12 +6,12 @@ public struct ServerConfiguration: Sendable {
   /// 0 picks an ephemeral port (see `HTTPServer.boundPort`).
   public var port: Int = 8080
   public var eventLoops: Int = ServerConfiguration.processorCount
-  /// How many ready connections a loop serves in one turn (one `epoll_wait`). A loop that finds a full turn's worth
-  /// is busy, and yields the processor (`sched_yield`) before the next: threads waiting to run on its core (the
-  /// other loops, the database's writer, a proxy or client on the same machine) get a turn every few milliseconds
-  /// instead of once per scheduler slice, which keeps the slowest responses closer to the typical ones
-  /// (README, Performance). 0: turns of 256 and no yielding.
-  public var eventsPerTurn = 32
+  /// A loop that has served ready connections for this long without catching up (every `epoll_wait` returned a
+  /// full turn of 32) yields the processor (`sched_yield`): threads waiting to run on its core (the other loops,
+  /// the database's writer, a proxy or a client on the same machine) get a turn every millisecond instead of once
+  /// per scheduler slice, which keeps the slowest responses closer to the typical ones (README, Performance).
+  /// Cheap requests rarely add up to it, so they pay no context switches. `.zero`: never yield.
+  public var busyYield: Duration = .milliseconds(1)
 
   public var maxRequestLine = 8 * 1024
   public var maxHeaderBytes = 32 * 1024

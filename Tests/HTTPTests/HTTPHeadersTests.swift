@@ -17,7 +17,7 @@ final class HTTPHeadersTests: XCTestCase {
     XCTAssertEqual(headers.count, 3)
   }
 
-  /// Native strings take the in-place byte comparison, substrings and bridged text the index walk: same answers.
+  /// Strings, substrings and text that came through NSString: the same answers.
   func testCaseInsensitiveEqualityIsOnlyAboutASCIILetters() {
     let pairs: [(String, String, Bool)] = [
       ("Content-Length", "content-length", true), ("CONTENT-LENGTH", "Content-Length", true),
@@ -28,8 +28,8 @@ final class HTTPHeadersTests: XCTestCase {
     for (left, right, expected) in pairs {
       XCTAssertEqual(left.equalsIgnoringASCIICase(right), expected, "\(left) vs \(right)")
       XCTAssertEqual(left.dropFirst(0).equalsIgnoringASCIICase(right[...]), expected, "substrings: \(left)")
-      let nonContiguous = NSString(string: left) as String
-      XCTAssertEqual(nonContiguous.equalsIgnoringASCIICase(right), expected, "bridged: \(left)")
+      let throughNSString = NSString(string: left) as String
+      XCTAssertEqual(throughNSString.equalsIgnoringASCIICase(right), expected, "NSString: \(left)")
     }
   }
 

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import HTTP
@@ -64,6 +65,14 @@ final class ResponseSerializerTests: XCTestCase {
   func testHeaderInjectionIsNeutralised() {
     let result = serialize(Response(headers: ["X-Evil": "a\r\nSet-Cookie: x=1"]))
     XCTAssertTrue(result.text.contains("X-Evil: a  Set-Cookie: x=1\r\n"))
+    // In names too, with NUL, and in text that came through NSString.
+    let bridged = NSString(string: "b\u{0}\nX-Injected: 1æ") as String
+    let more = serialize(
+      Response(headers: ["X-Name\r\nX-Other": "ok", "X-Bridged": bridged, "X-Æ": "\nø\r"]))
+    XCTAssertTrue(more.text.contains("X-Name  X-Other: ok\r\n"), more.text)
+    XCTAssertTrue(more.text.contains("X-Bridged: b  X-Injected: 1æ\r\n"), more.text)
+    XCTAssertTrue(more.text.contains("X-Æ:  ø \r\n"), more.text)
+    XCTAssertFalse(more.text.contains("\nX-Injected"))
   }
 
   func testChunkAndNumberEncoding() {
