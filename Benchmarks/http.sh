@@ -2,7 +2,8 @@
 # HTTP benchmark: our server against the peers in ../shared/peers, in one run, printed as ratios.
 #
 #   Benchmarks/http.sh            (env: DUR=10s CONNS=64,256 IDLE=10000 PORT=8090 PEERS="hb vapor flyingfox nginx"
-#                                  ROUTES="plaintext page static"; IDLE=0 skips the idle-connection step)
+#                                  ROUTES="plaintext page static"; IDLE=0 skips the idle-connection step;
+#                                  SERVE_ARGS="--busy-yield-us 0" passes options to our `serve`)
 #
 # 1. builds brugerinformation in release mode and starts `serve --benchmark-routes` on a scratch database;
 # 2. starts the peers (building any that are missing: Hummingbird ~4 min, Vapor ~10-15 min on 2 cores);
@@ -37,7 +38,8 @@ echo "[http.sh] building release"
 BIN="$(cd "$ROOT" && swift build -c release --show-bin-path)/brugerinformation"
 WORK=$(mktemp -d /tmp/http-bench.XXXXXX)
 
-"$BIN" serve --port "$PORT" --database "$WORK/bench.sqlite" --benchmark-routes \
+# shellcheck disable=SC2086
+"$BIN" serve --port "$PORT" --database "$WORK/bench.sqlite" --benchmark-routes ${SERVE_ARGS:-} \
   > "$WORK/access.log" 2> "$WORK/server.err" &
 SERVER=$!
 cleanup() {
