@@ -3,7 +3,7 @@
 #
 #   Benchmarks/http.sh            (env: DUR=10s CONNS=64,256 IDLE=10000 PORT=8090 PEERS="hb vapor flyingfox nginx"
 #                                  ROUTES="plaintext page static"; IDLE=0 skips the idle-connection step;
-#                                  SERVE_ARGS="--busy-yield-us 0" passes options to our `serve`)
+#                                  SERVE_ARGS="--events-per-turn 256" passes options to our `serve`)
 #
 # 1. builds brugerinformation in release mode and starts `serve --benchmark-routes` on a scratch database;
 # 2. starts the peers (building any that are missing: Hummingbird ~4 min, Vapor ~10-15 min on 2 cores);

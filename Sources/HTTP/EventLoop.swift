@@ -32,8 +32,6 @@ final class EventLoop {
   private static let listenerTag: UInt64 = 1 << 40
   private static let readCapacity = 64 * 1024
   private static let streamBatch = 64 * 1024
-  /// Ready connections served per `epoll_wait`; a full turn means more may be waiting (see `busyYield`).
-  private static let turn: Int32 = 32
 
   private let index: Int
   private let configuration: ServerConfiguration
@@ -104,13 +102,10 @@ final class EventLoop {
     }
     tick()
     checkControl()
-    let turn = Self.turn
-    let busyYield = configuration.busyYield.microseconds
-    var busySince: Int64?
+    let turn = Int32(min(max(configuration.eventsPerTurn, 1), 256))
     var events = [cepoll_event](repeating: cepoll_event(), count: Int(turn))
     while !(draining && connectionCount == 0) {
       let count = events.withUnsafeMutableBufferPointer { cepoll_wait(epfd, $0.baseAddress, turn, 100) }
-      let turnStarted = busyYield > 0 ? MonotonicClock.microseconds() : 0
       if count < 0 {
         StandardStreams.error("event loop \(index): epoll_wait failed (errno \(errno)); stopping")
         break
@@ -121,14 +116,6 @@ final class EventLoop {
       }
       if now - lastSweep >= 100 { sweep() }
       log.flushIfDue(now: now)
-      if count < turn || busyYield == 0 {
-        busySince = nil  // caught up: the next wait may block
-      } else if MonotonicClock.microseconds() - (busySince ?? turnStarted) >= busyYield {
-        sched_yield()
-        busySince = nil
-      } else if busySince == nil {
-        busySince = turnStarted
-      }
     }
     log.flush()
     for case let connection? in connections { closeConnection(connection) }

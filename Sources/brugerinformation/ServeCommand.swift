@@ -7,7 +7,7 @@ enum ServeCommand: Command {
   static let summary = "start the portal (creates, migrates and seeds the database on first run)"
   static let flagNames: Set<String> = ["benchmark-routes", "no-access-log", "https"]
   static let optionNames: Set<String> = [
-    "host", "port", "database", "public", "templates", "event-loops", "busy-yield-us", "public-url",
+    "host", "port", "database", "public", "templates", "event-loops", "events-per-turn", "public-url",
   ]
   static let help = """
     Usage: brugerinformation serve [options]
@@ -24,8 +24,7 @@ enum ServeCommand: Command {
       --public DIR        static files served under /static (default Public)
       --templates DIR     the HTML templates (default Templates)
       --event-loops N     event-loop threads (default: one per core)
-      --busy-yield-us N   an event loop busy this many microseconds without catching up yields the
-                          processor to other threads (default 1000; 0 never)
+      --events-per-turn N at most N ready connections per epoll_wait (1-256, default 32)
       --no-access-log     no access-log line per request on stdout
       --public-url URL    the portal's public address (https://brugerinformation.dk) for absolute links in
                           feeds and the sitemap (default: from the request's Host)
@@ -46,9 +45,7 @@ enum ServeCommand: Command {
     let environmentPort = ProcessInfo.processInfo.environment["PORT"].flatMap { Int($0) }
     configuration.port = try arguments.int("port", in: 0...65535) ?? environmentPort ?? 8080
     if let loops = try arguments.int("event-loops", in: 1...256) { configuration.eventLoops = loops }
-    if let busy = try arguments.int("busy-yield-us", in: 0...1_000_000) {
-      configuration.busyYield = .microseconds(busy)
-    }
+    if let turn = try arguments.int("events-per-turn", in: 1...256) { configuration.eventsPerTurn = turn }
     configuration.accessLog = !arguments.has("no-access-log")
 
     let databasePath = DatabaseOption.path(from: arguments)

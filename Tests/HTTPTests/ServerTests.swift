@@ -58,11 +58,11 @@ final class ServerTests: XCTestCase {
     XCTAssertEqual(loops, [0, 1], "both loops take connections")
   }
 
-  /// Loops that yield the processor after every full turn (`busyYield` of a microsecond) or never (`.zero`) still
-  /// answer every client, new connections included, in each connection's order.
-  func testEveryClientIsServedWhetherLoopsYieldOrNot() throws {
-    for busyYield in [Duration.microseconds(1), .zero, .milliseconds(1)] {
-      server = try startTestServer { $0.busyYield = busyYield }
+  /// Loops that take one ready connection per `epoll_wait`, three, or as many as there are, still answer every
+  /// client, new connections included, in each connection's order.
+  func testEveryClientIsServedWhateverTheTurnSize() throws {
+    for turn in [1, 3, 256] {
+      server = try startTestServer { $0.eventsPerTurn = turn }
       var clients: [TestClient] = []
       for _ in 0..<200 { clients.append(try TestClient(port: server.boundPort)) }
       for (index, client) in clients.enumerated() {
@@ -70,8 +70,8 @@ final class ServerTests: XCTestCase {
           "GET /echo?\(index)-a HTTP/1.1\r\nHost: t\r\n\r\nGET /echo?\(index)-b HTTP/1.1\r\nHost: t\r\n\r\n")
       }
       for (index, client) in clients.enumerated() {
-        XCTAssertEqual(try client.readResponse().headers["X-Target"], "/echo?\(index)-a", "\(busyYield)")
-        XCTAssertEqual(try client.readResponse().headers["X-Target"], "/echo?\(index)-b", "\(busyYield)")
+        XCTAssertEqual(try client.readResponse().headers["X-Target"], "/echo?\(index)-a", "turn \(turn)")
+        XCTAssertEqual(try client.readResponse().headers["X-Target"], "/echo?\(index)-b", "turn \(turn)")
       }
       server.shutdown()
       server.wait()
