@@ -217,16 +217,7 @@ final class BackupCommandTests: XCTestCase {
   // MARK: Helpers
 
   private func startPortal() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent()
-    let portal = try Portal(
-      store: store, publicDirectory: root.appendingPathComponent("Public").path,
-      templatesDirectory: root.appendingPathComponent("Templates").path, benchmarkRoutes: false)
-    var configuration = ServerConfiguration(host: "127.0.0.1", port: 0)
-    configuration.eventLoops = 2
-    configuration.accessLog = false
-    server = HTTPServer(configuration: configuration, responder: portal.router)
-    try server.start()
+    server = try startTestPortal(store: store)
   }
 
   private func stopPortal() {
@@ -237,15 +228,7 @@ final class BackupCommandTests: XCTestCase {
   }
 
   private func apiToken() throws -> String {
-    let userId = try store.addUser(
-      User(email: "esdh@htk.dk", role: .editor, municipalityCode: code), passwordHash: "x")
-    let token = SessionToken.generate()
-    _ = try store.batch { writer in
-      try writer.createAPIToken(
-        name: "ESDH", userId: userId, municipalityCode: nil, tokenDigest: SessionToken.digest(token),
-        now: Date())
-    }
-    return token
+    try addEditorAPIToken(to: store, municipality: code)
   }
 
   /// Two audit entries in one transaction: a backup has both or neither.

@@ -16,19 +16,11 @@ final class MetricsRouteTests: XCTestCase {
     folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "metrics-route-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-      "../..")
     store = try Store.open(path: folder.appendingPathComponent("portal.sqlite").path, readers: 2)
     _ = try Seeder.seed(store)
-    let portal = try Portal(
-      store: store, publicDirectory: repository.appendingPathComponent("Public").path,
-      templatesDirectory: repository.appendingPathComponent("Templates").path, benchmarkRoutes: false)
-    var configuration = ServerConfiguration(host: "127.0.0.1", port: 0)
-    configuration.eventLoops = 2
-    configuration.accessLog = false
-    configuration.metrics = portal.metrics
-    server = HTTPServer(configuration: configuration, responder: portal.router)
-    try server.start()
+    server = try startTestPortal(store: store) { configuration, portal in
+      configuration.metrics = portal.metrics
+    }
   }
 
   override func tearDownWithError() throws {

@@ -25,23 +25,15 @@ final class PortalSecurityHeadersTests: XCTestCase {
   }
 
   private func startPortal(https: Bool) throws {
-    let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-      "../..")
     let store = try Store.open(path: folder.appendingPathComponent("portal-\(https).sqlite").path, readers: 1)
     _ = try Seeder.seed(store)
-    let portal = try Portal(
-      store: store, publicDirectory: repository.appendingPathComponent("Public").path,
-      templatesDirectory: repository.appendingPathComponent("Templates").path, benchmarkRoutes: false,
-      https: https)
-    var configuration = ServerConfiguration(host: "127.0.0.1", port: 0)
-    configuration.eventLoops = 1
-    configuration.accessLog = false
-    configuration.headerTimeout = .milliseconds(300)
-    // As ServeCommand does.
-    configuration.metrics = portal.metrics
-    configuration.responseHeaders = portal.responseHeaders
-    server = HTTPServer(configuration: configuration, responder: portal.router)
-    try server.start()
+    server = try startTestPortal(store: store, https: https) { configuration, portal in
+      configuration.eventLoops = 1
+      configuration.headerTimeout = .milliseconds(300)
+      // As ServeCommand does.
+      configuration.metrics = portal.metrics
+      configuration.responseHeaders = portal.responseHeaders
+    }
   }
 
   private func assertSecurityHeaders(

@@ -67,15 +67,7 @@ final class ReadOnlyDatabaseTests: XCTestCase {
   private func seededDatabaseWithToken() throws -> String {
     let store = try Store.open(path: live, readers: 1)
     _ = try Seeder.seed(store)
-    let userId = try store.addUser(
-      User(email: "esdh@htk.dk", role: .editor, municipalityCode: code), passwordHash: "x")
-    let token = SessionToken.generate()
-    _ = try store.batch { writer in
-      try writer.createAPIToken(
-        name: "ESDH", userId: userId, municipalityCode: nil, tokenDigest: SessionToken.digest(token),
-        now: Date())
-    }
-    return token
+    return try addEditorAPIToken(to: store, municipality: code)
   }
 
   private static let contractBody = """
