@@ -4,19 +4,14 @@ extension StringProtocol {
     let lhs = utf8
     let rhs = other.utf8
     guard lhs.count == rhs.count else { return false }
-    // Native strings (all of the server's): compare their bytes in place.
-    let contiguous = lhs.withContiguousStorageIfAvailable { left in
+    // Native strings (all of the server's): their bytes in place; other text through copies.
+    let inPlace = lhs.withContiguousStorageIfAvailable { left in
       rhs.withContiguousStorageIfAvailable { right in asciiCaseInsensitiveEqual(left, right) }
     }
-    if let contiguous, let equal = contiguous { return equal }
-    var rightIndex = rhs.startIndex
-    for left in lhs {
-      let right = rhs[rightIndex]
-      rhs.formIndex(after: &rightIndex)
-      if left == right { continue }
-      if asciiLowercased(left) != asciiLowercased(right) { return false }
+    if let inPlace, let equal = inPlace { return equal }
+    return Array(lhs).withUnsafeBufferPointer { left in
+      Array(rhs).withUnsafeBufferPointer { right in asciiCaseInsensitiveEqual(left, right) }
     }
-    return true
   }
 
   /// The text without leading and trailing SP and HTAB.

@@ -160,8 +160,8 @@ enum ResponseSerializer {
 
   /// Header text with CR, LF and NUL replaced by a space, so an application cannot split a response.
   static func appendSanitized(_ text: String, to out: inout [UInt8]) {
-    // Native strings (nearly all): one copy of their bytes, then a scan of the source for the three.
-    let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+    var text = text
+    text.withUTF8 { bytes in  // in place for native strings (nearly all)
       let start = out.count
       out.append(contentsOf: bytes)
       for index in bytes.indices
@@ -169,12 +169,6 @@ enum ResponseSerializer {
         out[start + index] = ByteClass.space
       }
     }
-    if done != nil { return }
-    let start = out.count
-    out.append(contentsOf: text.utf8)
-    for index in start..<out.count {
-      let byte = out[index]
-      if byte == ByteClass.cr || byte == ByteClass.lf || byte == 0 { out[index] = ByteClass.space }
-    }
   }
+
 }

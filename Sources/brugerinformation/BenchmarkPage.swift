@@ -43,6 +43,7 @@ enum BenchmarkPage {
   private static let capacity = 6 * text.count + 50 * 64
 
   static func render() -> [UInt8] {
+    // The markup's places in `text`, in the order of `fixed`.
     let (head, tail, rowStart, cellBreak, numberCell, rowEnd) = (
       range(0), range(1), range(2), range(3), range(4), range(5)
     )

@@ -14,8 +14,7 @@ final class BenchmarkPageTests: XCTestCase {
     XCTAssertFalse(text.contains("<script>"))
     XCTAssertEqual(BenchmarkPage.render(), page, "the same bytes every time")
     // The peers' static copy, when the shared folder is beside the repository.
-    let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-      "../../../shared/peers/nginx/page.html")
+    let shared = repositoryRoot.appendingPathComponent("../shared/peers/nginx/page.html")
     if let reference = try? Data(contentsOf: shared) {
       XCTAssertEqual(page, Array(reference))
     }

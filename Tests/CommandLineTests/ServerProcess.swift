@@ -29,8 +29,7 @@ final class ServerProcess {
     process.arguments = [
       "serve", "--port", String(port), "--database", database, "--no-access-log", "--event-loops", "1",
     ]
-    process.currentDirectoryURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
+    process.currentDirectoryURL = repositoryRoot
     process.standardOutput = FileHandle.nullDevice
     process.standardError = try FileHandle(forWritingTo: errorFile)
     try process.run()
