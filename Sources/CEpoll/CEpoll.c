@@ -14,6 +14,7 @@
 #include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 int cepoll_create(void) { return epoll_create1(EPOLL_CLOEXEC); }
@@ -140,6 +141,15 @@ int cepoll_local_port(int fd) {
 int cepoll_set_nodelay(int fd) {
   int one = 1;
   return setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+}
+
+ssize_t cepoll_send2(int fd, const void *first, size_t first_count, const void *second, size_t second_count) {
+  struct iovec pieces[2] = {{(void *)first, first_count}, {(void *)second, second_count}};
+  struct msghdr message;
+  memset(&message, 0, sizeof message);
+  message.msg_iov = pieces;
+  message.msg_iovlen = 2;
+  return sendmsg(fd, &message, MSG_NOSIGNAL);
 }
 
 int cepoll_abort(int fd) {

@@ -9,6 +9,11 @@ final class Connection {
   /// Bytes queued for the client; `outboundOffset` of them are already written.
   var outbound: [UInt8] = []
   var outboundOffset = 0
+  /// A large response body queued after `outbound` and sent from its own storage instead of being copied into
+  /// it; `bodyOffset` of it is written. Anything queued later goes after it (`EventLoop.beginOutput` moves it
+  /// into `outbound` first).
+  var body: [UInt8] = []
+  var bodyOffset = 0
   /// A streamed response body still being sent.
   var stream: (ResponseStream, ResponseSerializer.StreamFraming)?
   var streamRemaining = 0
@@ -39,7 +44,7 @@ final class Connection {
     self.lastActivity = now
   }
 
-  var pendingOutput: Int { outbound.count - outboundOffset }
+  var pendingOutput: Int { outbound.count - outboundOffset + body.count - bodyOffset }
 
   /// Whether part of a request head has been received.
   var hasPartialHead: Bool {

@@ -32,6 +32,8 @@ final class EventLoop {
   private static let listenerTag: UInt64 = 1 << 40
   private static let readCapacity = 64 * 1024
   private static let streamBatch = 64 * 1024
+  /// A byte body at least this long is sent from its own storage rather than copied behind the head.
+  static let separateBodyMinimum = 8 * 1024
 
   private let index: Int
   private let configuration: ServerConfiguration
@@ -66,6 +68,8 @@ final class EventLoop {
   private let writeTimeout: Int64
   /// `100 Continue` with `configuration.responseHeaders`.
   private let continueBytes: [UInt8]
+  /// `configuration.responseHeaders`, for every response the loop writes.
+  private let defaultFields: DefaultHeaderFields
 
   init(_ setup: LoopSetup) {
     index = setup.index
@@ -89,6 +93,7 @@ final class EventLoop {
     bodyTimeout = configuration.bodyTimeout.milliseconds
     writeTimeout = configuration.writeTimeout.milliseconds
     continueBytes = ResponseSerializer.interim(.continue, headers: setup.configuration.responseHeaders)
+    defaultFields = DefaultHeaderFields(setup.configuration.responseHeaders)
   }
 
   deinit {
@@ -252,11 +257,11 @@ final class EventLoop {
     var response = Response.text(
       "Service Unavailable: too many connections, retry shortly\n", status: .serviceUnavailable)
     response.headers.add(name: "Retry-After", value: "2")
-    SecurityHeaders.add(configuration.responseHeaders, to: &response.headers)
     var keepAlive = false
     var bytes: [UInt8] = []
     _ = ResponseSerializer.serialize(
-      response, method: nil, version: .http1_1, keepAlive: &keepAlive, date: dateBytes, into: &bytes)
+      response, method: nil, version: .http1_1, keepAlive: &keepAlive, date: dateBytes,
+      defaults: defaultFields, into: &bytes)
     _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
     shutdown(fd, Int32(SHUT_WR))
     var reads = 0
@@ -381,13 +386,18 @@ final class EventLoop {
       response = errorResponse(.internalServerError, "", request)
     }
     if let notModified = ConditionalRequest.notModified(for: request, response) { response = notModified }
-    SecurityHeaders.add(configuration.responseHeaders, to: &response.headers)
     var keepAlive = !RequestParser.mustClose(after: request) && !draining
     beginOutput(connection)
     let before = connection.outbound.count
+    var body: [UInt8] = []
     let stream = ResponseSerializer.serialize(
       response, method: request.method, version: request.version, keepAlive: &keepAlive, date: dateBytes,
-      into: &connection.outbound)
+      defaults: defaultFields, into: &connection.outbound, body: &body)
+    if body.count >= Self.separateBodyMinimum {
+      connection.body = body  // empty before: beginOutput moved any earlier one into outbound
+    } else {
+      connection.outbound.append(contentsOf: body)
+    }
     if let stream {
       connection.stream = stream
       if case .fixedLength(let length) = stream.1 { connection.streamRemaining = length }
@@ -400,7 +410,8 @@ final class EventLoop {
     if log.enabled {
       log.record(
         wallSecond: wallSecond, method: request.method.rawValue, target: request.target,
-        status: response.status.code, bytes: stream == nil ? connection.outbound.count - before : nil,
+        status: response.status.code,
+        bytes: stream == nil ? connection.outbound.count - before + connection.body.count : nil,
         microseconds: elapsed)
     }
   }
@@ -413,12 +424,12 @@ final class EventLoop {
   /// Answers a request that cannot be served (parse error, timeout) and closes the connection after it.
   private func failRequest(_ connection: Connection, _ status: HTTPStatus, _ reason: String) {
     var keepAlive = false
-    var response = errorResponse(status, "\(status.reasonPhrase): \(reason)", nil)
-    SecurityHeaders.add(configuration.responseHeaders, to: &response.headers)
+    let response = errorResponse(status, "\(status.reasonPhrase): \(reason)", nil)
     beginOutput(connection)
     let before = connection.outbound.count
     _ = ResponseSerializer.serialize(
       response, method: nil, version: .http1_1, keepAlive: &keepAlive, date: dateBytes,
+      defaults: defaultFields,
       into: &connection.outbound)
     connection.closeAfterFlush = true
     connection.inbound = []
@@ -429,7 +440,8 @@ final class EventLoop {
     service(connection)
   }
 
-  /// Gives the connection an output buffer (the loop's spare one when it has none) before bytes are queued.
+  /// Gives the connection an output buffer (the loop's spare one when it has none) before bytes are queued, and
+  /// moves a body still waiting to be sent into it, so that what is queued now goes out after it.
   private func beginOutput(_ connection: Connection) {
     if connection.pendingOutput == 0 {
       connection.lastWriteProgress = now
@@ -437,6 +449,10 @@ final class EventLoop {
         connection.outbound = spare
         spare = []
       }
+    } else if !connection.body.isEmpty {
+      connection.outbound.append(contentsOf: connection.body[connection.bodyOffset...])
+      connection.body = []
+      connection.bodyOffset = 0
     }
   }
 
@@ -472,18 +488,26 @@ final class EventLoop {
     updateInterest(connection)
   }
 
-  /// One write of what is queued; false when the connection had to be closed.
+  /// One write of what is queued (the output buffer, then a separate body); false when the connection had to be
+  /// closed.
   private func write(_ connection: Connection) -> Bool {
-    let pending = connection.pendingOutput
-    guard pending > 0 else { return true }
+    guard connection.pendingOutput > 0 else { return true }
     let offset = connection.outboundOffset
+    let queued = connection.outbound.count - offset
     let written = connection.outbound.withUnsafeBytes { raw in
-      send(connection.fd, raw.baseAddress! + offset, pending, Int32(MSG_NOSIGNAL))
+      let head = raw.baseAddress.map { $0 + offset }
+      guard !connection.body.isEmpty else { return send(connection.fd, head, queued, Int32(MSG_NOSIGNAL)) }
+      let bodyOffset = connection.bodyOffset
+      return connection.body.withUnsafeBytes { body in
+        cepoll_send2(connection.fd, head, queued, body.baseAddress! + bodyOffset, body.count - bodyOffset)
+      }
     }
     if written > 0 {
-      connection.outboundOffset += written
+      let fromOutbound = min(written, queued)
+      connection.outboundOffset += fromOutbound
+      connection.bodyOffset += written - fromOutbound
       connection.lastWriteProgress = now
-      if connection.outboundOffset == connection.outbound.count { releaseOutput(connection) }
+      if connection.pendingOutput == 0 { releaseOutput(connection) }
       return true
     }
     if written < 0 && (errno == EAGAIN || errno == EINTR) { return true }
@@ -494,6 +518,8 @@ final class EventLoop {
   /// Hands a drained output buffer back to the loop so idle connections hold no buffers.
   private func releaseOutput(_ connection: Connection) {
     connection.outboundOffset = 0
+    connection.body = []
+    connection.bodyOffset = 0
     if spare.capacity == 0 && connection.outbound.capacity <= 4 * configuration.maxOutputBuffer {
       connection.outbound.removeAll(keepingCapacity: true)
       spare = connection.outbound

@@ -10,10 +10,24 @@ enum ResponseSerializer {
   }
 
   /// Appends the response's head and, for byte bodies, its body. Returns the stream still to be sent.
-  /// `keepAlive` comes in as the request's wish and goes out as what the response says.
+  /// `keepAlive` comes in as the request's wish and goes out as what the response says; `defaults` are written
+  /// after the response's own fields, those it has no field of the same name for.
   static func serialize(
     _ response: Response, method: HTTPMethod?, version: HTTPVersion, keepAlive: inout Bool,
-    date: [UInt8], into out: inout [UInt8]
+    date: [UInt8], defaults: DefaultHeaderFields = .none, into out: inout [UInt8]
+  ) -> (ResponseStream, StreamFraming)? {
+    var body: [UInt8] = []
+    let stream = serialize(
+      response, method: method, version: version, keepAlive: &keepAlive, date: date, defaults: defaults,
+      into: &out, body: &body)
+    out.append(contentsOf: body)
+    return stream
+  }
+
+  /// As above, but a byte body to be sent after the head goes to `body` instead of being appended to `out`.
+  static func serialize(
+    _ response: Response, method: HTTPMethod?, version: HTTPVersion, keepAlive: inout Bool,
+    date: [UInt8], defaults: DefaultHeaderFields, into out: inout [UInt8], body bodyToSend: inout [UInt8]
   ) -> (ResponseStream, StreamFraming)? {
     let status = response.status
     let isHead = method == .head
@@ -66,11 +80,9 @@ enum ResponseSerializer {
       {
         continue
       }
-      appendSanitized(name, to: &out)
-      out.append(contentsOf: ": ".utf8)
-      appendSanitized(field.value, to: &out)
-      out.append(contentsOf: "\r\n".utf8)
+      appendField(name: name, value: field.value, to: &out)
     }
+    defaults.append(missingFrom: response.headers, to: &out)
     if !hasDate {
       out.append(contentsOf: "Date: ".utf8)
       out.append(contentsOf: date)
@@ -91,7 +103,7 @@ enum ResponseSerializer {
       out.append(contentsOf: "Connection: keep-alive\r\n".utf8)
     }
     out.append(contentsOf: "\r\n".utf8)
-    if bodyAllowed && !isHead && !body.isEmpty { out.append(contentsOf: body) }
+    if bodyAllowed && !isHead && !body.isEmpty { bodyToSend = body }
     return stream
   }
 
@@ -102,12 +114,7 @@ enum ResponseSerializer {
     out.append(ByteClass.space)
     appendSanitized(status.reasonPhrase, to: &out)
     out.append(contentsOf: "\r\n".utf8)
-    for field in headers {
-      appendSanitized(field.name, to: &out)
-      out.append(contentsOf: ": ".utf8)
-      appendSanitized(field.value, to: &out)
-      out.append(contentsOf: "\r\n".utf8)
-    }
+    for field in headers { appendField(name: field.name, value: field.value, to: &out) }
     out.append(contentsOf: "\r\n".utf8)
     return out
   }
@@ -159,6 +166,14 @@ enum ResponseSerializer {
   }
 
   /// Header text with CR, LF and NUL replaced by a space, so an application cannot split a response.
+  /// "name: value\r\n", with CR, LF and NUL in either replaced by spaces.
+  static func appendField(name: String, value: String, to out: inout [UInt8]) {
+    appendSanitized(name, to: &out)
+    out.append(contentsOf: ": ".utf8)
+    appendSanitized(value, to: &out)
+    out.append(contentsOf: "\r\n".utf8)
+  }
+
   static func appendSanitized(_ text: String, to out: inout [UInt8]) {
     var text = text
     text.withUTF8 { bytes in  // in place for native strings (nearly all)

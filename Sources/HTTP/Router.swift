@@ -71,21 +71,39 @@ public struct Router: HTTPResponder, RouteBuilder {
 
   /// The percent-decoded segments of a raw path: "/" → [], "/a/b%20c" → ["a", "b c"], "/a/" → ["a", ""].
   static func decodedSegments(_ path: String) throws -> [String] {
-    guard path.utf8.first == UInt8(ascii: "/") else { throw HTTPError(.notFound, "Not found.") }
-    if path.utf8.count == 1 { return [] }
+    let utf8 = path.utf8
+    guard utf8.first == UInt8(ascii: "/") else { throw HTTPError(.notFound, "Not found.") }
     var segments: [String] = []
-    for raw in path.utf8.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
-      switch PercentDecoding.outcome(raw, plusAsSpace: false) {
-      case .text(let segment):
-        segments.append(segment)
-      case .badEscape:
-        throw HTTPError(
-          .badRequest, "Invalid percent-escape in the path: “%” must be followed by two hex digits.")
-      case .invalidUTF8:
-        throw HTTPError(.notFound, "Not found.")  // well-formed, but no route can have such a name
+    var start = utf8.index(after: utf8.startIndex)
+    if start == utf8.endIndex { return segments }
+    var index = start
+    var escaped = false
+    while true {
+      let end = index == utf8.endIndex
+      if end || utf8[index] == UInt8(ascii: "/") {
+        // Cut at an ASCII "/", a piece of a String is whole characters: without a "%" it is the segment itself.
+        segments.append(escaped ? try decoded(utf8[start..<index]) : String(path[start..<index]))
+        if end { return segments }
+        index = utf8.index(after: index)
+        start = index
+        escaped = false
+      } else {
+        if utf8[index] == UInt8(ascii: "%") { escaped = true }
+        index = utf8.index(after: index)
       }
     }
-    return segments
+  }
+
+  private static func decoded(_ raw: Substring.UTF8View) throws -> String {
+    switch PercentDecoding.outcome(raw, plusAsSpace: false) {
+    case .text(let segment):
+      return segment
+    case .badEscape:
+      throw HTTPError(
+        .badRequest, "Invalid percent-escape in the path: “%” must be followed by two hex digits.")
+    case .invalidUTF8:
+      throw HTTPError(.notFound, "Not found.")  // well-formed, but no route can have such a name
+    }
   }
 
   private static let canonicalOrder: [HTTPMethod] = [.get, .head, .post, .put, .patch, .delete, .options]

@@ -1,9 +1,8 @@
-/// Response header fields that tell browsers what a page may do (load, embed, send), added to every response
-/// that passes through `middleware`: handler responses, static files, and the errors thrown on the way (404, 405,
-/// 500), whose `HTTPError` carries the fields to the response the server builds from it. A field the response
-/// already has is left as it is, so a route can send a stricter or looser value of its own.
-/// Answers the server builds before any route runs (400, 408, 413, 431, 503 …) never pass through a middleware:
-/// give the same fields to `ServerConfiguration.responseHeaders` as well.
+/// Response header fields that tell browsers what a page may do (load, embed, send). Give `fields` to
+/// `ServerConfiguration.responseHeaders`: the server then adds them to every response it writes (routes' answers,
+/// errors, and the answers it builds before any route runs: 400, 408, 413, 431, 503 …), written out once and copied
+/// per response. `middleware` adds them inside a router instead, for a router answered without such a server.
+/// Either way a field the response already has is left as it is, so a route can send a stricter or looser value.
 public struct SecurityHeaders: Sendable {
   public var fields: HTTPHeaders
 

@@ -12,8 +12,9 @@ struct Portal {
   let router: Router
   /// Give it to the server (`ServerConfiguration.metrics`) so that `/metrics` shows its requests.
   let metrics = ServerMetrics()
-  /// Give it to the server (`ServerConfiguration.responseHeaders`) so that the answers it builds itself before
-  /// routing (400, 408, 413, 431, 503 …) carry the security headers too; HSTS when served over https.
+  /// The security headers (HSTS too when served over https). Give them to the server
+  /// (`ServerConfiguration.responseHeaders`): it adds them to every answer, the routes' and those it builds itself
+  /// before routing (400, 408, 413, 431, 503 …), once each, unless the answer has a field of that name.
   let responseHeaders: HTTPHeaders
 
   init(
@@ -30,7 +31,6 @@ struct Portal {
       }
     }
     self.responseHeaders = responseHeaders
-    router.use(SecurityHeaders(fields: responseHeaders).middleware)
     let citizen = try CitizenSite(store: store, templates: templates, staticFiles: staticFiles)
     citizen.register(on: &router)
     let previews = AdminSite.Previews(

@@ -11,7 +11,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   .deletingLastPathComponent()
 
 /// The portal over `store`, served with the repository's static files and templates on an ephemeral port by two
-/// loops, without an access log; `adjust` may change the configuration (with the portal at hand).
+/// loops, without an access log, with the security headers as `serve` gives them; `adjust` may change the configuration (with the portal at hand).
 func startTestPortal(
   store: Store, https: Bool = false, _ adjust: (inout ServerConfiguration, Portal) -> Void = { _, _ in }
 ) throws -> HTTPServer {
@@ -22,6 +22,7 @@ func startTestPortal(
   var configuration = ServerConfiguration(host: "127.0.0.1", port: 0)
   configuration.eventLoops = 2
   configuration.accessLog = false
+  configuration.responseHeaders = portal.responseHeaders  // as `serve` does
   adjust(&configuration, portal)
   let server = HTTPServer(configuration: configuration, responder: portal.router)
   try server.start()

@@ -1,6 +1,5 @@
 import Foundation
 import HTTP
-import HTTPTestSupport
 
 /// A minimal browser over real sockets: keeps cookies, sends forms url-encoded, and reads the hidden tokens
 /// (`csrf`, `once`) of the forms on the last page it got, the way a person's browser would submit them.

@@ -65,9 +65,11 @@ struct SeenResponse {
   var body: [UInt8]
 }
 
-/// Splits what a server sent into responses (Content-Length or chunked framing; 1xx and 304 without body).
+/// Splits what a server sent into responses (Content-Length or chunked framing; 1xx and 304 without body; answers
+/// to HEAD, all of them or those at the positions in `headAnswers`, without body).
 /// Throws on anything that is not a well-formed HTTP/1.1 response, so a test sees a malformed answer.
-func splitResponses(_ bytes: [UInt8], head: Bool = false) throws -> [SeenResponse] {
+func splitResponses(_ bytes: [UInt8], head: Bool = false, headAnswers: Set<Int> = []) throws -> [SeenResponse]
+{
   var responses: [SeenResponse] = []
   var position = 0
   let separator = Array("\r\n\r\n".utf8)
@@ -97,7 +99,7 @@ func splitResponses(_ bytes: [UInt8], head: Bool = false) throws -> [SeenRespons
     }
     position = end + 4
     var body: [UInt8] = []
-    if status >= 200 && status != 204 && status != 304 && !head {
+    if status >= 200 && status != 204 && status != 304 && !head && !headAnswers.contains(responses.count) {
       if headers.containsToken("chunked", in: "Transfer-Encoding") {
         while true {
           guard let lineEnd = find(Array("\r\n".utf8), from: position),

@@ -7,14 +7,16 @@ final class ResponseSerializerTests: XCTestCase {
   let date = Array("Sun, 06 Nov 1994 08:49:37 GMT".utf8)
 
   func serialize(
-    _ response: Response, method: HTTPMethod = .get, version: HTTPVersion = .http1_1, keepAlive: Bool = true
+    _ response: Response, method: HTTPMethod = .get, version: HTTPVersion = .http1_1, keepAlive: Bool = true,
+    defaults: HTTPHeaders = [:]
   )
     -> (text: String, keepAlive: Bool, streaming: Bool)
   {
     var out: [UInt8] = []
     var keep = keepAlive
     let stream = ResponseSerializer.serialize(
-      response, method: method, version: version, keepAlive: &keep, date: date, into: &out)
+      response, method: method, version: version, keepAlive: &keep, date: date,
+      defaults: DefaultHeaderFields(defaults), into: &out)
     return (String(decoding: out, as: UTF8.self), keep, stream != nil)
   }
 
@@ -25,6 +27,28 @@ final class ResponseSerializerTests: XCTestCase {
       "HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\n"
         + "Content-Length: 3\r\n\r\nhej")
     XCTAssertTrue(result.keepAlive)
+  }
+
+  func testDefaultFieldsFollowTheResponsesOwnUnlessItHasThem() {
+    let defaults: HTTPHeaders = [
+      "X-Frame-Options": "DENY", "Referrer-Policy": "same-origin", "x-frame-options": "SAMEORIGIN",
+      "Date": "Thu, 01 Jan 1970 00:00:00 GMT", "Content-Length": "9", "Connection": "close",
+      "X-Note": "a\r\nSet-Cookie: b",
+    ]
+    let plain = serialize(.text("hej"), defaults: defaults).text
+    XCTAssertEqual(
+      plain,
+      "HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nX-Frame-Options: DENY\r\n"
+        + "Referrer-Policy: same-origin\r\nX-Note: a  Set-Cookie: b\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\n"
+        + "Content-Length: 3\r\n\r\nhej",
+      "one field per name (the first), none of the fields the server writes itself, CR LF neutralised")
+
+    var own = Response.text("hej")
+    own.headers.add(name: "referrer-policy", value: "no-referrer")
+    let kept = serialize(own, defaults: defaults).text
+    XCTAssertTrue(kept.contains("referrer-policy: no-referrer\r\n"), kept)
+    XCTAssertFalse(kept.contains("same-origin"), "a field the response has is not added again: \(kept)")
+    XCTAssertTrue(kept.contains("X-Frame-Options: DENY\r\nX-Note: a  Set-Cookie: b\r\n"), kept)
   }
 
   func testHeadKeepsLengthWithoutBody() {

@@ -1,5 +1,6 @@
-import HTTP
 import XCTest
+
+@testable import HTTP
 
 final class RouterTests: XCTestCase {
   private func request(_ method: HTTPMethod, _ target: String) -> Request {
@@ -308,5 +309,47 @@ final class RouterFuzzTests: XCTestCase {
       }
     }
     XCTAssertEqual(statuses, [200, 400, 404])
+  }
+}
+
+final class PathSegmentTests: XCTestCase {
+  /// The router's segments against the plainest reading of a path: split at every "/", percent-decode each piece.
+  func testSegmentsAgreeWithSplittingAndDecodingEachPiece() throws {
+    let pieces = ["a", "mål", "%C3%A5", "%2F", "%", "%4", "%FF", "", "Ærø", "x%20y", "+", "~", "%e6"]
+    var state: UInt64 = 0x5EED_0000_0000_0042
+    func random(_ bound: Int) -> Int {
+      state ^= state << 13
+      state ^= state >> 7
+      state ^= state << 17
+      return Int(state % UInt64(bound))
+    }
+    var outcomes: Set<String> = []
+    for _ in 0..<4000 {
+      let path = "/" + (0..<random(5)).map { _ in pieces[random(pieces.count)] }.joined(separator: "/")
+      let expected: Result<[String], HTTPError>
+      if path == "/" {
+        expected = .success([])
+      } else {
+        expected = Result {
+          try path.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
+            try PercentDecoding.decodePathSegment(String($0))
+          }
+        }.mapError { $0 as! HTTPError }
+      }
+      switch (expected, Result { try Router.decodedSegments(path) }) {
+      case (.success(let segments), .success(let got)):
+        XCTAssertEqual(got, segments, path)
+        outcomes.insert("decoded")
+      case (.failure(let error), .failure(let got as HTTPError)):
+        // Bad escapes are the client's mistake (400); well-formed escapes of bytes that are not UTF-8 name
+        // nothing a route could have (404).
+        XCTAssertEqual(got.status.code, error.message.contains("UTF-8") ? 404 : 400, path)
+        outcomes.insert("\(got.status.code)")
+      case (let wanted, let got):
+        XCTFail("\(path): expected \(wanted), got \(got)")
+      }
+    }
+    XCTAssertEqual(outcomes, ["decoded", "400", "404"])
+    XCTAssertThrowsError(try Router.decodedSegments("x/y"))
   }
 }

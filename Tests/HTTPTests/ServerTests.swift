@@ -168,6 +168,44 @@ final class ServerTests: XCTestCase {
     XCTAssertTrue(client.isClosedWithoutData())
   }
 
+  /// Large bodies go out from their own storage after the head (small ones are copied behind it): pipelined
+  /// answers of every size around the threshold, a HEAD among them, read slowly in small pieces so that writes
+  /// stop anywhere (inside a head, at its end, inside a body), arrive whole and in order.
+  func testLargeAndSmallBodiesArriveWholeAndInOrderWhenReadSlowly() throws {
+    server = try startTestServer { $0.maxOutputBuffer = 64 * 1024 }
+    let threshold = EventLoop.separateBodyMinimum
+    let sizes = [0, 100, threshold - 1, threshold, threshold + 1, 20_721, 700_000, 3, 2 * threshold, 150_000]
+    let client = try TestClient(port: server.boundPort, timeoutSeconds: 20)
+    var requests = ""
+    for (seed, size) in sizes.enumerated() {
+      requests += "GET /pattern?\(size)-\(seed) HTTP/1.1\r\nHost: t\r\n\r\n"
+      if seed == 5 { requests += "HEAD /pattern?\(size)-99 HTTP/1.1\r\nHost: t\r\n\r\n" }
+    }
+    requests += "GET /pattern?\(threshold)-42 HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"
+    try client.send(requests)
+    var received: [UInt8] = []
+    var piece = [UInt8](repeating: 0, count: 1_500)
+    var reads = 0
+    while true {
+      let count = piece.withUnsafeMutableBytes { recv(client.fd, $0.baseAddress!, $0.count, 0) }
+      guard count > 0 else { break }
+      received.append(contentsOf: piece[0..<count])
+      reads += 1
+      if reads % 40 == 0 { usleep(2_000) }  // let the server's writes stop part-way
+    }
+    let responses = try splitResponses(received, headAnswers: [6])
+    var expected = sizes.enumerated().map { patternBytes(count: $0.element, seed: $0.offset) }
+    expected.insert([], at: 6)
+    expected.append(patternBytes(count: threshold, seed: 42))
+    XCTAssertEqual(responses.count, expected.count)
+    for (index, (response, body)) in zip(responses, expected).enumerated() {
+      XCTAssertEqual(response.status, 200, "answer \(index)")
+      XCTAssertTrue(
+        response.body == body, "answer \(index): \(response.body.count) bytes, wanted \(body.count)")
+    }
+    XCTAssertEqual(responses[6].headers["Content-Length"], "20721", "HEAD: the length, no body")
+  }
+
   func testChunkedStreamingResponse() throws {
     server = try startTestServer()
     let client = try TestClient(port: server.boundPort)

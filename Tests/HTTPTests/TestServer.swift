@@ -29,6 +29,11 @@ func startTestServer(
   return server
 }
 
+/// What `/pattern?count-seed` answers.
+func patternBytes(count: Int, seed: Int) -> [UInt8] {
+  (0..<count).map { UInt8(truncatingIfNeeded: ($0 &* 31 &+ seed &* 7 &+ $0 / 251) % 251) }
+}
+
 struct SecretFailure: Error, CustomStringConvertible {
   var description: String { "secret-internal-detail" }
 }
@@ -43,6 +48,9 @@ func testRoute(_ request: Request) throws -> Response {
     return response
   case "/big":
     return Response(body: .bytes([UInt8](repeating: UInt8(ascii: "b"), count: Int(query) ?? 1000)))
+  case "/pattern":  // "?count-seed": bytes that differ with their place and the seed
+    let parts = query.split(separator: "-").compactMap { Int($0) }
+    return Response(body: .bytes(patternBytes(count: parts.first ?? 0, seed: parts.last ?? 0)))
   case "/slow":
     usleep(UInt32(Int(query) ?? 200) * 1000)
     return .text("slow done")

@@ -31,6 +31,7 @@ class OpenDataTestCase: XCTestCase {
     var configuration = ServerConfiguration(host: "127.0.0.1", port: 0)
     configuration.eventLoops = 2
     configuration.accessLog = false
+    configuration.responseHeaders = portal.responseHeaders  // as `serve` does
     server = HTTPServer(configuration: configuration, responder: portal.router)
     try server.start()
   }

@@ -38,6 +38,7 @@ class SecurityTestCase: XCTestCase {
     var configuration = ServerConfiguration(host: "127.0.0.1", port: 0)
     configuration.eventLoops = 2
     configuration.accessLog = false
+    configuration.responseHeaders = portal.responseHeaders  // as `serve` does
     server = HTTPServer(configuration: configuration, responder: portal.router)
     try server.start()
   }

@@ -39,6 +39,8 @@ int cepoll_listen(const char *host, int port, int reuse_port, int backlog);
 /// The local port of a bound socket, or -1.
 int cepoll_local_port(int fd);
 int cepoll_set_nodelay(int fd);
+/// One sendmsg of two pieces, one after the other (MSG_NOSIGNAL); returns the bytes written or -1 (errno).
+ssize_t cepoll_send2(int fd, const void *first, size_t first_count, const void *second, size_t second_count);
 /// Closes with a reset (SO_LINGER 0), dropping unsent data instead of trickling it out.
 int cepoll_abort(int fd);
 
