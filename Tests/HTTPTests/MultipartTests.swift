@@ -188,13 +188,10 @@ final class MultipartTests: XCTestCase {
   func testHugeBinaryUploadIsParsedIntact() throws {
     // 8 MiB of pseudo-random bytes, salted with CRLFs and partial delimiters so the search has work to do.
     var file = [UInt8](repeating: 0, count: 8 << 20)
-    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    var random = SeededRandom(0x9E37_79B9_7F4A_7C15)
     file.withUnsafeMutableBytes { raw in
-      for word in 0..<raw.count / 8 {  // xorshift64
-        state ^= state << 13
-        state ^= state >> 7
-        state ^= state << 17
-        raw.storeBytes(of: state, toByteOffset: word * 8, as: UInt64.self)
+      for word in 0..<raw.count / 8 {
+        raw.storeBytes(of: random.nextWord(), toByteOffset: word * 8, as: UInt64.self)
       }
     }
     let lookalike = Array("\r\n--\(boundary.prefix(20))".utf8)
@@ -237,13 +234,7 @@ final class MultipartFuzzTests: XCTestCase {
         + "Content-Type: text/plain\r\n\r\nhello\r\n--xyz \r\nContent-Disposition: form-data; name=b\r\n\r\n"
         + "\r\n--xyz--\r\nepilogue").utf8)
     let interesting: [UInt8] = Array("\r\n-\"\\;=:x%".utf8) + [0, 0xFF, 0xC3]
-    var state: UInt64 = 0x1234_5678_9ABC_DEF1
-    func random(_ bound: Int) -> Int {
-      state ^= state << 13
-      state ^= state >> 7
-      state ^= state << 17
-      return Int(state % UInt64(bound))
-    }
+    var random = SeededRandom(0x1234_5678_9ABC_DEF1)
     var outcomes = [0, 0]
     for round in 0..<4000 {
       var body = valid

@@ -290,13 +290,7 @@ final class RouterFuzzTests: XCTestCase {
     let pieces = [
       "a", "b", "c", "1", "-1", "mål", "%", "%2", "%2f", "%2e", "..", ".", "", "%C3%A5", "%FF", "+", "*",
     ]
-    var state: UInt64 = 0x0DDB_A11C_AFE0_0001
-    func random(_ bound: Int) -> Int {
-      state ^= state << 13
-      state ^= state >> 7
-      state ^= state << 17
-      return Int(state % UInt64(bound))
-    }
+    var random = SeededRandom(0x0DDB_A11C_AFE0_0001)
     var statuses: Set<Int> = []
     for _ in 0..<3000 {
       let path = "/" + (0..<random(6)).map { _ in pieces[random(pieces.count)] }.joined(separator: "/")
@@ -316,13 +310,7 @@ final class PathSegmentTests: XCTestCase {
   /// The router's segments against the plainest reading of a path: split at every "/", percent-decode each piece.
   func testSegmentsAgreeWithSplittingAndDecodingEachPiece() throws {
     let pieces = ["a", "mål", "%C3%A5", "%2F", "%", "%4", "%FF", "", "Ærø", "x%20y", "+", "~", "%e6"]
-    var state: UInt64 = 0x5EED_0000_0000_0042
-    func random(_ bound: Int) -> Int {
-      state ^= state << 13
-      state ^= state >> 7
-      state ^= state << 17
-      return Int(state % UInt64(bound))
-    }
+    var random = SeededRandom(0x5EED_0000_0000_0042)
     var outcomes: Set<String> = []
     for _ in 0..<4000 {
       let path = "/" + (0..<random(5)).map { _ in pieces[random(pieces.count)] }.joined(separator: "/")
