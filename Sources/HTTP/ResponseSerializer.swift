@@ -165,7 +165,6 @@ enum ResponseSerializer {
     }
   }
 
-  /// Header text with CR, LF and NUL replaced by a space, so an application cannot split a response.
   /// "name: value\r\n", with CR, LF and NUL in either replaced by spaces.
   static func appendField(name: String, value: String, to out: inout [UInt8]) {
     appendSanitized(name, to: &out)
@@ -174,6 +173,7 @@ enum ResponseSerializer {
     out.append(contentsOf: "\r\n".utf8)
   }
 
+  /// Header text with CR, LF and NUL replaced by a space, so an application cannot split a response.
   static func appendSanitized(_ text: String, to out: inout [UInt8]) {
     var text = text
     text.withUTF8 { bytes in  // in place for native strings (nearly all)
