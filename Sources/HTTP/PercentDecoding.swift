@@ -13,10 +13,11 @@ public enum PercentDecoding {
     try decode(component.utf8, plusAsSpace: true, what: "query or form data")
   }
 
-  /// Decodes raw bytes; `what` names the part of the request in error messages.
-  public static func decode<C: Collection<UInt8>>(_ bytes: C, plusAsSpace: Bool, what: String = "URL") throws
-    -> String
-  {
+  /// Decodes raw bytes; `what` names the part of the request in error messages. Well-formed escapes of bytes that
+  /// are not UTF-8 throw `invalidUTF8`, a 400 saying so unless given.
+  public static func decode<C: Collection<UInt8>>(
+    _ bytes: C, plusAsSpace: Bool, what: String = "URL", invalidUTF8: HTTPError? = nil
+  ) throws -> String {
     switch outcome(bytes, plusAsSpace: plusAsSpace) {
     case .text(let text):
       return text
@@ -24,7 +25,7 @@ public enum PercentDecoding {
       throw HTTPError(
         .badRequest, "Invalid percent-escape in the \(what): “%” must be followed by two hex digits.")
     case .invalidUTF8:
-      throw HTTPError(.badRequest, "The \(what) is not valid UTF-8 text.")
+      throw invalidUTF8 ?? HTTPError(.badRequest, "The \(what) is not valid UTF-8 text.")
     }
   }
 

@@ -94,16 +94,10 @@ public struct Router: HTTPResponder, RouteBuilder {
     }
   }
 
+  /// A segment with escapes; well-formed escapes that are not UTF-8 name nothing a route could have: 404.
   private static func decoded(_ raw: Substring.UTF8View) throws -> String {
-    switch PercentDecoding.outcome(raw, plusAsSpace: false) {
-    case .text(let segment):
-      return segment
-    case .badEscape:
-      throw HTTPError(
-        .badRequest, "Invalid percent-escape in the path: “%” must be followed by two hex digits.")
-    case .invalidUTF8:
-      throw HTTPError(.notFound, "Not found.")  // well-formed, but no route can have such a name
-    }
+    try PercentDecoding.decode(
+      raw, plusAsSpace: false, what: "path", invalidUTF8: HTTPError(.notFound, "Not found."))
   }
 
   private static let canonicalOrder: [HTTPMethod] = [.get, .head, .post, .put, .patch, .delete, .options]

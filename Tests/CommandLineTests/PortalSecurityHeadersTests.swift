@@ -30,9 +30,8 @@ final class PortalSecurityHeadersTests: XCTestCase {
     server = try startTestPortal(store: store, https: https) { configuration, portal in
       configuration.eventLoops = 1
       configuration.headerTimeout = .milliseconds(300)
-      // As ServeCommand does.
+      // As ServeCommand does (the helper gives the server the security headers).
       configuration.metrics = portal.metrics
-      configuration.responseHeaders = portal.responseHeaders
     }
   }
 

@@ -11,7 +11,8 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   .deletingLastPathComponent()
 
 /// The portal over `store`, served with the repository's static files and templates on an ephemeral port by two
-/// loops, without an access log, with the security headers as `serve` gives them; `adjust` may change the configuration (with the portal at hand).
+/// loops, without an access log, with the security headers as `serve` gives them; `adjust` may change the
+/// configuration (with the portal at hand).
 func startTestPortal(
   store: Store, https: Bool = false, _ adjust: (inout ServerConfiguration, Portal) -> Void = { _, _ in }
 ) throws -> HTTPServer {
