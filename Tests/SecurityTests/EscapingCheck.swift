@@ -24,8 +24,8 @@ final class EscapingCheck {
     for problem in OutputChecks.problems(contentType: type, body: reply.body) {
       failures.append("\(target) (\(type)): \(problem)")
     }
-    if reply.text.contains(Self.escapedScript)
-      || reply.text.contains(HostileInput.script) && type.contains("json")
+    if reply.text.containsBytes(Self.escapedScript)
+      || reply.text.containsBytes(HostileInput.script) && type.contains("json")
     {
       pagesShowingMarkup.insert(target)
     }
@@ -33,10 +33,10 @@ final class EscapingCheck {
 
   /// A refused form shows the payload it was sent escaped, if it shows it at all: the escaped text or nothing.
   func expect(escapedIn reply: TestClient.Reply, payload: String, label: String) {
-    if payload.contains("<"), reply.text.contains(payload) {
+    if payload.contains("<"), reply.text.containsBytes(payload) {
       failures.append("\(label): the 422 page shows the payload unescaped")
     }
-    if reply.text.contains(Self.escape(payload)) {
+    if reply.text.containsBytes(Self.escape(payload)) {
       refusalsShowingPayload += 1
     } else if payload.contains("<"), payload.count <= 200 {
       refusalsNotShowingPayload.append(label)

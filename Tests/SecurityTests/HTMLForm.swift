@@ -24,11 +24,11 @@ struct HTMLForm {
 
   /// Every form of `html`.
   static func all(in html: String) -> [HTMLForm] {
-    html.matches(of: /<form\b([^>]*)>(.*?)<\/form>/.dotMatchesNewlines()).map { match in
+    matches(of: Self.form, at: "<form", in: html[...]).map { match in
       let attributes = String(match.output.1)
       let body = String(match.output.2)
       var fields: [Field] = []
-      for input in body.matches(of: /<input\b([^>]*)>/) {
+      for input in matches(of: Self.input, at: "<input", in: body[...]) {
         let tag = String(input.output.1)
         guard let name = value("name", in: tag) else { continue }
         fields.append(
@@ -36,13 +36,13 @@ struct HTMLForm {
             name: name, kind: value("type", in: tag) ?? "text", value: value("value", in: tag) ?? "",
             inputMode: value("inputmode", in: tag)))
       }
-      for area in body.matches(of: /<textarea\b([^>]*)>(.*?)<\/textarea>/.dotMatchesNewlines()) {
+      for area in matches(of: Self.textarea, at: "<textarea", in: body[...]) {
         guard let name = value("name", in: String(area.output.1)) else { continue }
         fields.append(Field(name: name, kind: "textarea", value: Browser.unescape(String(area.output.2))))
       }
-      for select in body.matches(of: /<select\b([^>]*)>(.*?)<\/select>/.dotMatchesNewlines()) {
+      for select in matches(of: Self.select, at: "<select", in: body[...]) {
         guard let name = value("name", in: String(select.output.1)) else { continue }
-        let options = String(select.output.2).matches(of: /<option\b([^>]*)>/).compactMap {
+        let options = matches(of: Self.option, at: "<option", in: select.output.2).compactMap {
           value("value", in: String($0.output.1))
         }
         fields.append(Field(name: name, kind: "select", value: options.first ?? "", options: options))
@@ -54,11 +54,38 @@ struct HTMLForm {
     }
   }
 
+  nonisolated(unsafe) private static let form = /<form\b([^>]*)>(.*?)<\/form>/.dotMatchesNewlines()
+  nonisolated(unsafe) private static let input = /<input\b([^>]*)>/
+  nonisolated(unsafe) private static let textarea = /<textarea\b([^>]*)>(.*?)<\/textarea>/
+    .dotMatchesNewlines()
+  nonisolated(unsafe) private static let select = /<select\b([^>]*)>(.*?)<\/select>/.dotMatchesNewlines()
+  nonisolated(unsafe) private static let option = /<option\b([^>]*)>/
+
+  /// `text.matches(of: regex)` for a regex that starts with `start`, tried only where `start` is found (a regex
+  /// run over a whole page is slow).
+  private static func matches<Output>(of regex: Regex<Output>, at start: String, in text: Substring)
+    -> [Regex<Output>.Match]
+  {
+    var found: [Regex<Output>.Match] = []
+    var from = 0
+    while let offset = text.utf8Offset(of: start, from: from) {
+      let candidate = text.utf8.index(text.startIndex, offsetBy: offset)
+      guard let match = text[candidate...].prefixMatch(of: regex) else {
+        from = offset + 1
+        continue
+      }
+      found.append(match)
+      from = text.utf8.distance(from: text.startIndex, to: match.range.upperBound)
+    }
+    return found
+  }
+
   /// The unescaped value of attribute `name` in the inside of a tag.
   static func value(_ name: String, in tag: String) -> String? {
-    guard let start = tag.range(of: " \(name)=\"") else { return nil }
-    let rest = tag[start.upperBound...]
-    guard let end = rest.firstIndex(of: "\"") else { return nil }
-    return Browser.unescape(String(rest[..<end]))
+    let opening = " \(name)=\""
+    guard let start = tag.utf8Offset(of: opening) else { return nil }
+    let rest = tag.utf8.dropFirst(start + opening.utf8.count)
+    guard let end = rest.firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+    return Browser.unescape(String(Substring(rest[..<end])))
   }
 }

@@ -36,12 +36,14 @@ final class SQLInjectionTests: SecurityTestCase {
   func inspect(_ label: String, _ reply: TestClient.Reply, injection: String) {
     if reply.status >= 500 { failures.append("\(label): \(reply.status)") }
     var text = reply.text.lowercased()
+    // Most answers mention none of it even with the echoes in; only those that do are searched again without them.
+    guard Self.errorText.contains(where: { text.containsBytes($0) }) else { return }
     for stored in Self.injections {
       for echo in [stored, EscapingCheck.escape(stored), Browser.encode(stored)] {
         text = text.replacingOccurrences(of: echo.lowercased(), with: "")
       }
     }
-    for needle in Self.errorText where text.contains(needle) {
+    for needle in Self.errorText where text.containsBytes(needle) {
       failures.append("\(label): answer mentions \(needle.debugDescription)")
     }
   }
