@@ -8,6 +8,16 @@ final class EscapingTests: XCTestCase {
     XCTAssertEqual(html, "<p>a &amp; b &lt; c &gt; d &quot; e &#39; f</p>")
   }
 
+  /// NUL and the other controls HTML forbids in a document (typed or pasted into a field, or searched for) would make
+  /// the page invalid; they are left out, while tab, line feed, form feed and carriage return stay.
+  func testControlCharactersHTMLForbidsAreLeftOut() throws {
+    let html = try TemplateFolder.render(
+      "<p title=\"{{ text }}\">{{ text }}</p>",
+      ["text": "nul\u{0}bel\u{7}esc\u{1B}vt\u{B}del\u{7F}\tlf\nff\u{C}cr\rend"])
+    let kept = "nulbelescvtdel\tlf\nff\u{C}cr\rend"
+    XCTAssertEqual(html, "<p title=\"\(kept)\">\(kept)</p>")
+  }
+
   func testValuesInQuotedAttributesCannotCloseTheAttribute() throws {
     let html = try TemplateFolder.render(
       #"<a href="/k/{{ slug }}" title='{{ title }}'>x</a>"#,
@@ -50,7 +60,8 @@ final class EscapingTests: XCTestCase {
 
   /// The word-at-a-time escaper must agree with the obvious byte-by-byte one at every offset and length.
   func testEscaperAgreesWithByteByByteEscaping() {
-    let alphabet = Array("&<>\"'#$%;=?:() abcæøå".utf8) + [0, 0x7F, 0x80, 0xFF]
+    let alphabet =
+      Array("&<>\"'#$%;=?:() abcæøå\t\n\r".utf8) + [0, 0x01, 0x0B, 0x0C, 0x1F, 0x20, 0x7E, 0x7F, 0x80, 0xFF]
     var generator = SystemRandomNumberGenerator()
     for length in 0..<70 {
       for _ in 0..<30 {
@@ -94,6 +105,8 @@ final class EscapingTests: XCTestCase {
       case UInt8(ascii: ">"): Array("&gt;".utf8)
       case UInt8(ascii: "\""): Array("&quot;".utf8)
       case UInt8(ascii: "'"): Array("&#39;".utf8)
+      case 0x09, 0x0A, 0x0C, 0x0D: [byte]
+      case 0x00..<0x20, 0x7F: []
       default: [byte]
       }
     }
