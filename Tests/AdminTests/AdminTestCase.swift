@@ -51,6 +51,7 @@ class AdminTestCase: XCTestCase {
   override func tearDownWithError() throws {
     server?.shutdown()
     server = nil
+    site = nil
     store = nil
     try? FileManager.default.removeItem(at: folder)
   }

@@ -66,6 +66,7 @@ final class CachedPagesTests: XCTestCase {
   override func tearDownWithError() throws {
     server?.shutdown()
     server?.wait()
+    server = nil
     store = nil
     try? FileManager.default.removeItem(at: folder)
   }

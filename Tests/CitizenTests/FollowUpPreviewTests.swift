@@ -18,6 +18,11 @@ final class FollowUpPreviewTests: CitizenTestCase {
     site = try CitizenSite(store: store, templates: templates, staticFiles: staticFiles)
   }
 
+  override func tearDownWithError() throws {
+    site = nil
+    try super.tearDownWithError()
+  }
+
   static let banner = "<div class=\"preview-banner\">"
 
   func text(_ response: Response) -> String {

@@ -26,6 +26,7 @@ final class MetricsRouteTests: XCTestCase {
   override func tearDownWithError() throws {
     server?.shutdown()
     server?.wait()
+    server = nil
     store = nil
     try? FileManager.default.removeItem(at: folder)
   }

@@ -21,6 +21,7 @@ final class PortalSecurityHeadersTests: XCTestCase {
   override func tearDownWithError() throws {
     server?.shutdown()
     server?.wait()
+    server = nil
     try? FileManager.default.removeItem(at: folder)
   }
 

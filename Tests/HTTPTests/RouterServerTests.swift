@@ -57,6 +57,7 @@ final class RouterServerTests: XCTestCase {
   override func tearDownWithError() throws {
     server.shutdown()
     server.wait()
+    server = nil
     try? FileManager.default.removeItem(at: base)
   }
 

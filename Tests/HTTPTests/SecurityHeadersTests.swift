@@ -10,6 +10,7 @@ final class SecurityHeadersTests: XCTestCase {
   override func tearDown() {
     server?.shutdown()
     server?.wait()
+    server = nil
   }
 
   private func start() throws -> TestClient {

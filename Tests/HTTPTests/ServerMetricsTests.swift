@@ -49,6 +49,7 @@ final class ServerMetricsTests: XCTestCase {
   override func tearDownWithError() throws {
     server?.shutdown()
     server?.wait()
+    server = nil
   }
 
   private func scrape(file: StaticString = #filePath, line: UInt = #line) throws -> PrometheusExposition {

@@ -53,6 +53,7 @@ class MinistryTestCase: XCTestCase {
   override func tearDownWithError() throws {
     server?.shutdown()
     server = nil
+    ministry = nil
     store = nil
     try? FileManager.default.removeItem(at: folder)
   }
